@@ -1,0 +1,61 @@
+// Errors have one home. Each AppError carries a stable `code`, surfaced to clients as
+// `extensions.code` with a human message; anything else is masked by Yoga.
+import { GraphQLError } from 'graphql';
+
+export class AppError extends GraphQLError {
+  constructor(
+    message: string,
+    readonly code: string,
+    extensions: Record<string, unknown> = {},
+  ) {
+    super(message, { extensions: { code, ...extensions } });
+  }
+}
+
+export class NotFoundError extends AppError {
+  constructor(kind: string, key: string) {
+    super(`No ${kind} with ${key}.`, 'NOT_FOUND', { kind });
+  }
+}
+
+export class UnknownSlugsError extends AppError {
+  constructor(
+    kind: string,
+    readonly slugs: string[],
+    argument: string,
+  ) {
+    super(
+      `Unknown ${kind} slug${slugs.length === 1 ? '' : 's'} in \`${argument}\`: ${slugs.map((s) => `"${s}"`).join(', ')}.`,
+      'UNKNOWN_SLUGS',
+      { kind, slugs, argument },
+    );
+  }
+}
+
+export class InvalidCursorError extends AppError {
+  constructor(cursor: string) {
+    super(`The cursor "${cursor.slice(0, 80)}" is not valid for this connection.`, 'INVALID_CURSOR');
+  }
+}
+
+export class InvalidIdError extends AppError {
+  constructor(id: string) {
+    super(`"${id.slice(0, 80)}" is not a valid global id.`, 'INVALID_ID');
+  }
+}
+
+export class PageSizeError extends AppError {
+  constructor(argument: string, value: number, max: number) {
+    super(
+      `\`${argument}\` must be between 0 and ${max}; got ${value}. Page through larger sets with \`after\`.`,
+      'PAGE_SIZE_EXCEEDED',
+      { argument, value, max },
+    );
+  }
+}
+
+export class BadInputError extends AppError {
+  constructor(message: string, argument: string) {
+    super(message, 'BAD_USER_INPUT', { argument });
+  }
+}

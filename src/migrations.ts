@@ -1,0 +1,216 @@
+// Applies and diffs migrations through Prisma's WebAssembly schema engine, so no native engine
+// download is needed (see shared/notes/prisma-offline.md). The history stays in Prisma's
+// standard format (`_prisma_migrations`), so `prisma migrate deploy` elsewhere reads the same.
+import { randomUUID } from 'node:crypto';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { PrismaBetterSqlite3 } from '@prisma/adapter-better-sqlite3';
+import { PrismaPg } from '@prisma/adapter-pg';
+import {
+  bindMigrationAwareSqlAdapterFactory,
+  type SqlDriverAdapter,
+  type SqlMigrationAwareDriverAdapterFactory,
+} from '@prisma/driver-adapter-utils';
+import type { MigrationList, SchemaEngine } from '@prisma/schema-engine-wasm';
+
+export type Engine = 'sqlite' | 'postgresql';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+export const migrationsDir = (engine: Engine) => join(root, 'prisma', engine, 'migrations');
+export const schemaPath = (engine: Engine) => join(root, 'prisma', engine, 'schema.prisma');
+
+export const engineOf = (url: string): Engine => (url.startsWith('file:') ? 'sqlite' : 'postgresql');
+
+type EngineModule = typeof import('@prisma/schema-engine-wasm');
+let enginePromise: Promise<EngineModule> | undefined;
+
+/**
+ * Node 20 cannot import a `.wasm` module without --experimental-wasm-modules, so we instantiate
+ * the engine's wasm ourselves and hand it to its JS glue, as the glue's own entry file does.
+ */
+function loadEngineModule(): Promise<EngineModule> {
+  enginePromise ??= (async () => {
+    const require = createRequire(import.meta.url);
+    const pkgDir = dirname(require.resolve('@prisma/schema-engine-wasm'));
+    const glue = (await import(join(pkgDir, 'schema_engine_bg.js'))) as EngineModule & {
+      __wbg_set_wasm(exports: WebAssembly.Exports): void;
+    };
+    const bytes = readFileSync(join(pkgDir, 'schema_engine_bg.wasm'));
+    const { instance } = await WebAssembly.instantiate(bytes, {
+      './schema_engine_bg.js': glue as unknown as WebAssembly.ModuleImports,
+    });
+    glue.__wbg_set_wasm(instance.exports);
+    (instance.exports.__wbindgen_start as () => void)();
+    return glue;
+  })();
+  return enginePromise;
+}
+
+type Cleanup = () => Promise<void>;
+
+/** The engine disposes some adapters itself; a second dispose of a pg pool throws. */
+async function disposeOnce(adapter: SqlDriverAdapter): Promise<void> {
+  try {
+    await adapter.dispose();
+  } catch (error) {
+    if (!(error instanceof Error && /more than once/.test(error.message))) throw error;
+  }
+}
+
+function adapterFactory(url: string) {
+  if (engineOf(url) === 'sqlite') {
+    const file = url.replace(/^file:/, '');
+    if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
+    return new PrismaBetterSqlite3({ url: file });
+  }
+  return new PrismaPg(pgConfig(url));
+}
+
+/** Discrete connection fields, so a shadow database can override `database`. */
+function pgConfig(url: string) {
+  const parsed = new URL(url);
+  return {
+    host: parsed.hostname,
+    port: Number(parsed.port || 5432),
+    user: decodeURIComponent(parsed.username) || undefined,
+    password: decodeURIComponent(parsed.password) || undefined,
+    database: decodeURIComponent(parsed.pathname.slice(1)) || undefined,
+  };
+}
+
+/**
+ * A throwaway database the engine replays a migrations folder into (diffs from migrations).
+ * We make our own: the adapters' built-in shadow databases fail here (better-sqlite3's in-memory
+ * one rejects the replay; pg's drops its database while its own pool still holds connections).
+ */
+async function shadowAdapter(url: string, cleanups: Cleanup[]): Promise<SqlDriverAdapter> {
+  const name = `prisma_shadow_${randomUUID().replace(/-/g, '')}`;
+  if (engineOf(url) === 'sqlite') {
+    const file = join(tmpdir(), `${name}.db`);
+    const adapter = await new PrismaBetterSqlite3({ url: file }).connect();
+    cleanups.push(async () => {
+      await disposeOnce(adapter);
+      rmSync(file, { force: true });
+    });
+    return adapter;
+  }
+  const admin = await new PrismaPg(pgConfig(url)).connect();
+  await admin.executeScript(`CREATE DATABASE "${name}"`);
+  const adapter = await new PrismaPg({ ...pgConfig(url), database: name }).connect();
+  cleanups.push(async () => {
+    await disposeOnce(adapter);
+    await admin.executeScript(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+    await disposeOnce(admin);
+  });
+  return adapter;
+}
+
+export async function withSchemaEngine<T>(url: string, run: (engine: SchemaEngine) => Promise<T>): Promise<T> {
+  const { SchemaEngine } = await loadEngineModule();
+  // The engine never closes the connections it opens; we track them and dispose them ourselves,
+  // or a later engine on the same SQLite file finds it locked.
+  const factory = adapterFactory(url);
+  const cleanups: Cleanup[] = [];
+  const tracking: SqlMigrationAwareDriverAdapterFactory = {
+    provider: factory.provider,
+    adapterName: factory.adapterName,
+    connect: async () => {
+      const adapter = await factory.connect();
+      cleanups.push(() => disposeOnce(adapter));
+      return adapter;
+    },
+    connectToShadowDb: () => shadowAdapter(url, cleanups),
+  };
+  const engine = await SchemaEngine.new(
+    { datamodels: [[schemaPath(engineOf(url)), readFileSync(schemaPath(engineOf(url)), 'utf8')]] },
+    () => {},
+    bindMigrationAwareSqlAdapterFactory(tracking),
+  );
+  try {
+    return await run(engine);
+  } finally {
+    engine.free();
+    for (const cleanup of cleanups.reverse()) await cleanup();
+  }
+}
+
+/** The migrations folder of one engine, in the shape the schema engine reads. */
+export function readMigrations(engine: Engine): MigrationList {
+  const baseDir = migrationsDir(engine);
+  const lockPath = join(baseDir, 'migration_lock.toml');
+  const dirs = readdirSync(baseDir, { withFileTypes: true })
+    .filter((d) => d.isDirectory())
+    .map((d) => d.name)
+    .sort();
+  return {
+    baseDir,
+    lockfile: { path: 'migration_lock.toml', content: readFileSync(lockPath, 'utf8') },
+    shadowDbInitScript: '',
+    migrationDirectories: dirs.map((name) => ({
+      path: name,
+      migrationFile: {
+        path: 'migration.sql',
+        content: { tag: 'ok', value: readFileSync(join(baseDir, name, 'migration.sql'), 'utf8') },
+      },
+    })),
+  };
+}
+
+const noFilters = { externalTables: [], externalEnums: [] };
+
+/** Applies every pending migration of the URL's engine; returns the names it applied. */
+export async function applyMigrations(url: string): Promise<string[]> {
+  return withSchemaEngine(url, async (engine) => {
+    const { appliedMigrationNames } = await engine.applyMigrations({
+      migrationsList: readMigrations(engineOf(url)),
+      filters: noFilters,
+    });
+    return appliedMigrationNames;
+  });
+}
+
+/** SQL that creates the current provider schema from nothing (what a first migration holds). */
+export async function modelSql(engine: Engine, url: string): Promise<string> {
+  return withSchemaEngine(url, async (schemaEngine) => {
+    const result = await schemaEngine.diff({
+      from: { tag: 'empty' },
+      to: { tag: 'schemaDatamodel', files: [schemaFile(engine)] },
+      script: true,
+      exitCode: null,
+      filters: noFilters,
+    });
+    return result.stdout ?? '';
+  });
+}
+
+/**
+ * The provider schema the latest migration brings a database to, kept beside the migrations so a
+ * new migration is a diff between two datamodels: no database introspection, which the pg adapter
+ * cannot do through the WebAssembly engine (it has no mapping for PostgreSQL's `"char"` type).
+ */
+export const migratedSchemaPath = (engine: Engine) => join(root, 'prisma', engine, 'migrated.prisma');
+
+/** SQL from the schema as of the latest migration (or nothing) to the current provider schema. */
+export async function pendingMigrationSql(engine: Engine, url: string): Promise<string> {
+  const migrated = migratedSchemaPath(engine);
+  return withSchemaEngine(url, async (schemaEngine) => {
+    const result = await schemaEngine.diff({
+      from: existsSync(migrated)
+        ? { tag: 'schemaDatamodel', files: [{ path: migrated, content: readFileSync(migrated, 'utf8') }] }
+        : { tag: 'empty' },
+      to: { tag: 'schemaDatamodel', files: [schemaFile(engine)] },
+      script: true,
+      exitCode: null,
+      filters: noFilters,
+    });
+    return result.stdout ?? '';
+  });
+}
+
+/** True when a diff script changes nothing. */
+export const isEmptyMigration = (sql: string) => sql.trim() === '' || /^-- This is an empty migration\.?$/.test(sql.trim());
+
+const schemaFile = (engine: Engine) => ({ path: schemaPath(engine), content: readFileSync(schemaPath(engine), 'utf8') });

@@ -1,0 +1,47 @@
+// Localised fields: `<name>(locale:)` returns the text in the asked locale (argument, else the
+// request's Accept-Language, else FR), falling back to the other locale; `<name>Locale` says
+// which one was returned.
+import type { LocaleCode } from '../context.ts';
+import { pickLocalized } from '../resolvers/locale.ts';
+import { builder } from './builder.ts';
+import { LocaleEnum } from './enums.ts';
+
+export const localeArg = () =>
+  builder.args((t) => ({
+    locale: t.field({
+      type: LocaleEnum,
+      required: false,
+      description: 'Language of the text. Defaults to the Accept-Language header, then FR.',
+    }),
+  }));
+
+type Row = Record<string, unknown>;
+
+/** Adds `<field>` and `<field>Locale` for columns `<prefix>Fr` / `<prefix>En`. */
+export function localizedFields(
+  // biome-ignore lint/suspicious/noExplicitAny: the field builder of any Prisma object type
+  t: any,
+  field: string,
+  prefix: string,
+  description: string,
+  options: { nullable?: boolean } = {},
+) {
+  const pick = (parent: Row, locale: LocaleCode | null | undefined, ctx: { locale: LocaleCode }) =>
+    pickLocalized(parent as never, prefix, locale ?? ctx.locale);
+  return {
+    [field]: t.string({
+      description,
+      nullable: options.nullable ?? false,
+      args: localeArg(),
+      resolve: (parent: Row, args: { locale?: LocaleCode | null }, ctx: { locale: LocaleCode }) =>
+        pick(parent, args.locale, ctx).text,
+    }),
+    [`${field}Locale`]: t.field({
+      type: LocaleEnum,
+      description: `The language \`${field}\` was returned in: the asked one, or the other when it has no translation.`,
+      args: localeArg(),
+      resolve: (parent: Row, args: { locale?: LocaleCode | null }, ctx: { locale: LocaleCode }) =>
+        pick(parent, args.locale, ctx).locale,
+    }),
+  };
+}
