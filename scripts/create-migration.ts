@@ -18,10 +18,15 @@ if (!name || !/^[a-z0-9_]+$/.test(name)) {
   console.error('usage: npm run migration:create -- <name>   (name: lowercase letters, digits, _)');
   process.exit(2);
 }
-execFileSync(process.execPath, ['--import', 'tsx', join(root, 'scripts/generate-providers.ts')], { stdio: 'inherit' });
+execFileSync(process.execPath, ['--import', 'tsx', join(root, 'scripts/generate-providers.ts')], {
+  stdio: 'inherit',
+});
 
 // The engine needs a connection to start, though a diff between two datamodels does not use it.
-const scratch = { sqlite: 'file::memory:', postgresql: process.env.DATABASE_URL_POSTGRES ?? 'postgresql://postgres@127.0.0.1:5432/postgres' };
+const scratch = {
+  sqlite: 'file::memory:',
+  postgresql: process.env.DATABASE_URL_POSTGRES ?? 'postgresql://postgres@127.0.0.1:5432/postgres',
+};
 const stamp = new Date().toISOString().replace(/\D/g, '').slice(0, 14);
 for (const provider of providers) {
   const sql = await pendingMigrationSql(provider, scratch[provider]);

@@ -176,8 +176,11 @@ function checkReferences(data: SeedData, dir: string, display: (f: string) => st
     });
   }
 
+  /** `what` reads like "technique slug (defined in vocabulary/techniques.yaml)". */
   function ref(file: string, path: string, value: string, known: Set<string>, what: string) {
-    if (!known.has(value)) issues.push({ file, path, message: `unknown ${what} '${value}'` });
+    const [noun, hint] = what.split(' (');
+    if (!known.has(value))
+      issues.push({ file, path, message: `unknown ${noun} '${value}'${hint ? ` (${hint}` : ''}` });
   }
 
   for (const [kind, items] of Object.entries(data.vocabulary)) {
@@ -216,7 +219,7 @@ function checkReferences(data: SeedData, dir: string, display: (f: string) => st
           `${field}[${i}].slug`,
           x.slug,
           vocab[kind],
-          `${kind} slug (not in vocabulary/${kind}.yaml)`,
+          `${kind.replace(/s$/, '')} slug (not in vocabulary/${kind}.yaml)`,
         );
         checkCitations(file, `${field}[${i}]`, x.citations);
       });

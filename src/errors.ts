@@ -59,3 +59,12 @@ export class BadInputError extends AppError {
     super(message, 'BAD_USER_INPUT', { argument });
   }
 }
+
+/** True for an AppError, or a GraphQL error wrapping one (as graphql-js wraps resolver errors). */
+export function isAppError(error: unknown): boolean {
+  for (let e: unknown = error, depth = 0; e && depth < 5; depth++) {
+    if (e instanceof AppError) return true;
+    e = (e as { originalError?: unknown }).originalError;
+  }
+  return false;
+}

@@ -25,14 +25,24 @@ export const schemaPath = (engine: Engine) => join(root, 'prisma', engine, 'sche
 export const engineOf = (url: string): Engine => (url.startsWith('file:') ? 'sqlite' : 'postgresql');
 
 type EngineModule = typeof import('@prisma/schema-engine-wasm');
-let enginePromise: Promise<EngineModule> | undefined;
+
+/**
+ * Process-wide state, on globalThis: Node caches the engine's JS glue once per process, while a
+ * test runner may load this file once per project. A second instantiation would swap the glue's
+ * wasm memory under the first, and two engines interleaving inside one instance corrupt each
+ * other, so there is one instance and one engine at a time.
+ */
+const shared = globalThis as typeof globalThis & {
+  __schemaEngine?: Promise<EngineModule>;
+  __schemaEngineQueue?: Promise<unknown>;
+};
 
 /**
  * Node 20 cannot import a `.wasm` module without --experimental-wasm-modules, so we instantiate
  * the engine's wasm ourselves and hand it to its JS glue, as the glue's own entry file does.
  */
 function loadEngineModule(): Promise<EngineModule> {
-  enginePromise ??= (async () => {
+  shared.__schemaEngine ??= (async () => {
     const require = createRequire(import.meta.url);
     const pkgDir = dirname(require.resolve('@prisma/schema-engine-wasm'));
     const glue = (await import(join(pkgDir, 'schema_engine_bg.js'))) as EngineModule & {
@@ -46,7 +56,7 @@ function loadEngineModule(): Promise<EngineModule> {
     (instance.exports.__wbindgen_start as () => void)();
     return glue;
   })();
-  return enginePromise;
+  return shared.__schemaEngine;
 }
 
 type Cleanup = () => Promise<void>;
@@ -108,7 +118,13 @@ async function shadowAdapter(url: string, cleanups: Cleanup[]): Promise<SqlDrive
   return adapter;
 }
 
-export async function withSchemaEngine<T>(url: string, run: (engine: SchemaEngine) => Promise<T>): Promise<T> {
+export function withSchemaEngine<T>(url: string, run: (engine: SchemaEngine) => Promise<T>): Promise<T> {
+  const next = (shared.__schemaEngineQueue ?? Promise.resolve()).then(() => runSchemaEngine(url, run));
+  shared.__schemaEngineQueue = next.catch(() => undefined);
+  return next;
+}
+
+async function runSchemaEngine<T>(url: string, run: (engine: SchemaEngine) => Promise<T>): Promise<T> {
   const { SchemaEngine } = await loadEngineModule();
   // The engine never closes the connections it opens; we track them and dispose them ourselves,
   // or a later engine on the same SQLite file finds it locked.
@@ -211,6 +227,10 @@ export async function pendingMigrationSql(engine: Engine, url: string): Promise<
 }
 
 /** True when a diff script changes nothing. */
-export const isEmptyMigration = (sql: string) => sql.trim() === '' || /^-- This is an empty migration\.?$/.test(sql.trim());
+export const isEmptyMigration = (sql: string) =>
+  sql.trim() === '' || /^-- This is an empty migration\.?$/.test(sql.trim());
 
-const schemaFile = (engine: Engine) => ({ path: schemaPath(engine), content: readFileSync(schemaPath(engine), 'utf8') });
+const schemaFile = (engine: Engine) => ({
+  path: schemaPath(engine),
+  content: readFileSync(schemaPath(engine), 'utf8'),
+});

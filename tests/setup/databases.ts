@@ -43,9 +43,10 @@ export async function dropPgDatabase(name: string): Promise<void> {
 
 export async function dropPgDatabasesLike(prefix: string): Promise<void> {
   await withPgAdmin(async (c) => {
-    const { rows } = await c.query<{ datname: string }>('SELECT datname FROM pg_database WHERE datname LIKE $1', [
-      `${prefix}%`,
-    ]);
+    const { rows } = await c.query<{ datname: string }>(
+      'SELECT datname FROM pg_database WHERE datname LIKE $1',
+      [`${prefix}%`],
+    );
     for (const { datname } of rows) await c.query(`DROP DATABASE IF EXISTS ${ident(datname)} WITH (FORCE)`);
   });
 }

@@ -6,7 +6,7 @@ import type { TestProject } from 'vitest/node';
 import { seedDatabase } from '../../seed/load.ts';
 import { createDb } from '../../src/db.ts';
 import { applyMigrations } from '../../src/migrations.ts';
-import { createPgDatabase, dropPgDatabasesLike, TMP_ROOT, type TestEngine } from './databases.ts';
+import { createPgDatabase, dropPgDatabasesLike, type TestEngine, TMP_ROOT } from './databases.ts';
 
 declare module 'vitest' {
   export interface ProvidedContext {

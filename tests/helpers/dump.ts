@@ -1,0 +1,16 @@
+// A full, ordered dump of every table, to prove an operation changed nothing (timestamps included).
+import type { Db } from '../../src/db.ts';
+import { Prisma } from '../../src/generated/sqlite/client.ts';
+
+export async function dumpDatabase(db: Db): Promise<Record<string, unknown[]>> {
+  const out: Record<string, unknown[]> = {};
+  for (const model of Object.values(Prisma.ModelName)) {
+    const delegateName = model.charAt(0).toLowerCase() + model.slice(1);
+    const delegate = (db as unknown as Record<string, { findMany(a: object): Promise<unknown[]> }>)[
+      delegateName
+    ];
+    if (!delegate) throw new Error(`no delegate for ${model}`);
+    out[model] = await delegate.findMany({ orderBy: { id: 'asc' } });
+  }
+  return out;
+}

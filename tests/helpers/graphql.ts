@@ -1,0 +1,36 @@
+// Talks to the API the way clients do: HTTP semantics through yoga.fetch, no port.
+import { yoga } from '../../src/yoga.ts';
+
+export interface GraphQLResponse<T = Record<string, unknown>> {
+  status: number;
+  data?: T;
+  errors?: Array<{ message: string; path?: string[]; extensions?: Record<string, unknown> }>;
+  headers: Headers;
+}
+
+export async function gql<T = Record<string, unknown>>(
+  query: string,
+  variables: Record<string, unknown> = {},
+  headers: Record<string, string> = {},
+): Promise<GraphQLResponse<T>> {
+  const response = await yoga.fetch('http://yoga/graphql', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json', ...headers },
+    body: JSON.stringify({ query, variables }),
+  });
+  const body = (await response.json()) as { data?: T; errors?: GraphQLResponse['errors'] };
+  return { status: response.status, headers: response.headers, ...body };
+}
+
+/** The data of a query that must succeed; fails the test with the errors otherwise. */
+export async function data<T = Record<string, unknown>>(
+  query: string,
+  variables: Record<string, unknown> = {},
+  headers: Record<string, string> = {},
+): Promise<T> {
+  const result = await gql<T>(query, variables, headers);
+  if (result.errors?.length || !result.data) {
+    throw new Error(`GraphQL errors: ${JSON.stringify(result.errors, null, 2)}`);
+  }
+  return result.data;
+}
