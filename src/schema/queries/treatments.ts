@@ -1,7 +1,9 @@
 import { db } from '../../db.ts';
 import { NotFoundError } from '../../errors.ts';
+import { treatmentOrder, treatmentWhere } from '../../resolvers/treatments.ts';
 import { builder } from '../builder.ts';
 import { connectionSize } from '../connections.ts';
+import { TreatmentFilterInput, TreatmentOrderInput } from '../inputs/TreatmentFilter.ts';
 
 builder.queryFields((t) => ({
   treatment: t.prismaField({
@@ -14,12 +16,27 @@ builder.queryFields((t) => ({
       return found;
     },
   }),
-  treatments: t.prismaConnection({
-    type: 'Treatment',
-    cursor: 'slug',
-    ...connectionSize,
-    description: 'All treatments, ordered by slug.',
-    totalCount: () => db.treatment.count(),
-    resolve: (query) => db.treatment.findMany({ ...query, orderBy: { slug: 'asc' } }),
-  }),
+  treatments: t.prismaConnection(
+    {
+      type: 'Treatment',
+      cursor: 'id',
+      ...connectionSize,
+      description:
+        'Treatments, filtered and ordered (by slug unless told otherwise). 20 per page, at most 100.',
+      args: {
+        filter: t.arg({ type: TreatmentFilterInput, required: false, description: 'Conditions to meet.' }),
+        orderBy: t.arg({ type: TreatmentOrderInput, required: false, description: 'Sort order.' }),
+      },
+      resolve: async (query, _root, args, ctx) =>
+        db.treatment.findMany({
+          ...query,
+          where: await treatmentWhere(args.filter),
+          orderBy: treatmentOrder(args.orderBy as never, ctx.locale),
+        }),
+      totalCount: async (_root, args) => db.treatment.count({ where: await treatmentWhere(args.filter) }),
+    },
+    {
+      description: 'A page of treatments.',
+    },
+  ),
 }));

@@ -1,0 +1,98 @@
+// Treatment list filters and ordering, turned into a Prisma `where` / `orderBy`.
+import type { LocaleCode } from '../context.ts';
+import { BadInputError } from '../errors.ts';
+import type { Prisma } from '../generated/sqlite/client.ts';
+import { resolveSlugs, type SlugKind } from './slugs.ts';
+import { foldText } from './text.ts';
+
+export interface SlugSet {
+  any?: readonly string[] | null;
+  all?: readonly string[] | null;
+  none?: readonly string[] | null;
+}
+
+export interface TreatmentFilterInput {
+  techniques?: SlugSet | null;
+  activeIngredients?: SlugSet | null;
+  indications?: SlugSet | null;
+  contraindications?: SlugSet | null;
+  bodyAreas?: SlugSet | null;
+  regulatoryStatus?: { jurisdiction: string; status?: string | null } | null;
+  updatedSince?: Date | null;
+  search?: string | null;
+}
+
+/** Filter field → join relation on Treatment, the vocabulary relation on the join row, slug kind. */
+const relations = {
+  techniques: ['techniques', 'technique', 'technique'],
+  activeIngredients: ['activeIngredients', 'activeIngredient', 'activeIngredient'],
+  indications: ['indications', 'indication', 'indication'],
+  contraindications: ['contraindications', 'contraindication', 'contraindication'],
+  bodyAreas: ['bodyAreas', 'bodyArea', 'bodyArea'],
+} as const satisfies Record<string, readonly [string, string, SlugKind]>;
+
+export async function treatmentWhere(
+  filter: TreatmentFilterInput | null | undefined,
+): Promise<Prisma.TreatmentWhereInput> {
+  if (!filter) return {};
+  const and: Prisma.TreatmentWhereInput[] = [];
+  for (const [field, [relation, node, kind]] of Object.entries(relations)) {
+    const set = filter[field as keyof typeof relations];
+    if (!set) continue;
+    const id = `${node}Id`;
+    const arg = (part: string) => `filter.${field}.${part}`;
+    if (set.any?.length) {
+      const ids = await resolveSlugs(kind, set.any, arg('any'));
+      and.push({ [relation]: { some: { [id]: { in: ids } } } });
+    }
+    if (set.all?.length) {
+      const ids = await resolveSlugs(kind, set.all, arg('all'));
+      for (const one of ids) and.push({ [relation]: { some: { [id]: one } } });
+    }
+    if (set.none?.length) {
+      const ids = await resolveSlugs(kind, set.none, arg('none'));
+      and.push({ [relation]: { none: { [id]: { in: ids } } } });
+    }
+  }
+  if (filter.regulatoryStatus) {
+    const { jurisdiction, status } = filter.regulatoryStatus;
+    if (!/^[A-Z]{2}$/.test(jurisdiction)) {
+      throw new BadInputError(
+        `filter.regulatoryStatus.jurisdiction must be an ISO 3166-1 alpha-2 code like "FR"; got "${jurisdiction}".`,
+        'filter.regulatoryStatus.jurisdiction',
+      );
+    }
+    and.push({
+      regulatoryStatuses: {
+        some: { jurisdiction: { code: jurisdiction }, ...(status ? { status: status as never } : {}) },
+      },
+    });
+  }
+  if (filter.updatedSince) and.push({ updatedAt: { gte: filter.updatedSince } });
+  if (filter.search != null) {
+    const folded = foldText(filter.search);
+    if (folded.length === 0) throw new BadInputError('filter.search must not be empty.', 'filter.search');
+    and.push({ searchText: { contains: folded } });
+  }
+  return and.length ? { AND: and } : {};
+}
+
+export type TreatmentOrderField = 'NAME' | 'SLUG' | 'UPDATED_AT';
+
+/** Order with an id tiebreaker, so pages are stable. NAME sorts by the name in the request locale. */
+export function treatmentOrder(
+  order: { field: TreatmentOrderField; direction: 'ASC' | 'DESC' } | null | undefined,
+  locale: LocaleCode,
+): Prisma.TreatmentOrderByWithRelationInput[] {
+  const direction = order?.direction === 'DESC' ? 'desc' : 'asc';
+  const field = order?.field ?? 'SLUG';
+  const column =
+    field === 'NAME'
+      ? locale === 'EN'
+        ? 'nameEn'
+        : 'nameFr'
+      : field === 'UPDATED_AT'
+        ? 'updatedAt'
+        : 'slug';
+  return [{ [column]: direction }, { id: direction }];
+}

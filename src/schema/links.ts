@@ -1,0 +1,98 @@
+// Connections over join rows: the edge is the link (with its citations, note, severity…) and the
+// node is the entity at the other end. Built on prismaConnectionHelpers so each relation level is
+// one statement whatever the page size. https://pothos-graphql.dev/docs/plugins/prisma/connections
+import { prismaConnectionHelpers } from '@pothos/plugin-prisma';
+import type { LocaleCode } from '../context.ts';
+import { pickLocalized } from '../resolvers/locale.ts';
+import { builder } from './builder.ts';
+import { connectionSize } from './connections.ts';
+import { localeArg } from './localized.ts';
+import { Citation, citationSelect } from './types/Citation.ts';
+
+type JoinModel =
+  | 'TreatmentTechnique'
+  | 'TreatmentActiveIngredient'
+  | 'TreatmentIndication'
+  | 'TreatmentContraindication'
+  | 'TreatmentSideEffect'
+  | 'TreatmentBodyArea'
+  | 'TreatmentComponent'
+  | 'TreatmentCombination';
+
+type Row = Record<string, unknown>;
+type Ctx = { locale: LocaleCode };
+
+/** Helpers for one join model seen from one side: `node` is the relation to the other end. */
+export function linkHelpers(joinModel: JoinModel, node: string, extra: Record<string, true> = {}) {
+  // The generic join model defeats Pothos' per-model typing; the shapes are checked by the tests.
+  return prismaConnectionHelpers(builder, joinModel as 'TreatmentTechnique', {
+    cursor: 'id',
+    ...connectionSize,
+    query: { orderBy: { id: 'asc' } },
+    select: (nodeSelection) =>
+      ({ ...extra, citations: citationSelect, [node]: nodeSelection({}) }) as unknown as { technique: true },
+    resolveNode: (link) => (link as unknown as Row)[node] as never,
+  });
+}
+
+export type LinkHelpers = ReturnType<typeof linkHelpers>;
+
+/** A localised text field on an edge, read from `<prefix>Fr` / `<prefix>En` of the link. */
+// biome-ignore lint/suspicious/noExplicitAny: the edge field builder of a generated edge type
+export const edgeText = (edge: any, prefix: string, description: string) =>
+  edge.string({
+    description,
+    nullable: true,
+    args: localeArg(),
+    resolve: (link: Row, args: { locale?: LocaleCode | null }, ctx: Ctx) =>
+      pickLocalized(link as never, prefix, args.locale ?? ctx.locale).text,
+  });
+
+interface LinkFieldOptions {
+  relation: string;
+  helpers: LinkHelpers;
+  type: unknown;
+  description: string;
+  // biome-ignore lint/suspicious/noExplicitAny: see above
+  edgeFields?: (edge: any) => Record<string, unknown>;
+}
+
+/** The connection field for one relation of a Prisma object, with citations on every edge. */
+// biome-ignore lint/suspicious/noExplicitAny: the field builder of any Prisma object type
+export function linkConnection(t: any, options: LinkFieldOptions) {
+  const { relation, helpers } = options;
+  return t.connection(
+    {
+      type: options.type,
+      description: options.description,
+      select: (args: never, ctx: never, nested: never) => ({
+        [relation]: helpers.getQuery(args, ctx, nested),
+        _count: { select: { [relation]: true } },
+      }),
+      resolve: (parent: Row, args: never, ctx: never) => ({
+        ...helpers.resolve(parent[relation] as never, args, ctx),
+        totalCount: (parent._count as Record<string, number>)[relation],
+      }),
+    },
+    {
+      // biome-ignore lint/suspicious/noExplicitAny: connection field builder
+      fields: (c: any) => ({
+        totalCount: c.int({
+          description: 'Number of items in the whole connection, across all pages.',
+          resolve: (conn: { totalCount: number }) => conn.totalCount,
+        }),
+      }),
+    },
+    {
+      // biome-ignore lint/suspicious/noExplicitAny: edge field builder
+      fields: (edge: any) => ({
+        citations: edge.field({
+          type: [Citation],
+          description: 'Where the sources state this link.',
+          resolve: (link: Row) => link.citations,
+        }),
+        ...(options.edgeFields?.(edge) ?? {}),
+      }),
+    },
+  );
+}

@@ -1,0 +1,116 @@
+// Lookups by slug and filtered lists for every vocabulary kind, sources and jurisdictions.
+import { db } from '../../db.ts';
+import { NotFoundError } from '../../errors.ts';
+import { vocabularyOrder, vocabularyWhere } from '../../resolvers/vocabulary.ts';
+import { builder } from '../builder.ts';
+import { connectionSize } from '../connections.ts';
+import { VocabularyFilterInput, VocabularyOrderInput } from '../inputs/TreatmentFilter.ts';
+
+type Model = 'Technique' | 'ActiveIngredient' | 'Indication' | 'Contraindication' | 'SideEffect' | 'BodyArea';
+
+interface Delegate {
+  findUnique(args: object): Promise<unknown>;
+  findMany(args: object): Promise<unknown[]>;
+  count(args: object): Promise<number>;
+}
+
+const kinds: Array<{ model: Model; one: string; many: string; noun: string; note?: string }> = [
+  { model: 'Technique', one: 'technique', many: 'techniques', noun: 'technique' },
+  {
+    model: 'ActiveIngredient',
+    one: 'activeIngredient',
+    many: 'activeIngredients',
+    noun: 'active ingredient',
+  },
+  { model: 'Indication', one: 'indication', many: 'indications', noun: 'indication' },
+  {
+    model: 'Contraindication',
+    one: 'contraindication',
+    many: 'contraindications',
+    noun: 'contraindication',
+    note: ' Informational data; no substitute for a practitioner’s judgement.',
+  },
+  { model: 'SideEffect', one: 'sideEffect', many: 'sideEffects', noun: 'side effect' },
+  { model: 'BodyArea', one: 'bodyArea', many: 'bodyAreas', noun: 'body area' },
+];
+
+for (const { model, one, many, noun, note = '' } of kinds) {
+  const delegate = (db as unknown as Record<string, Delegate>)[one] as Delegate;
+  builder.queryFields((t) => ({
+    [one]: t.prismaField({
+      type: model as 'Technique',
+      description: `One ${noun} by its slug. Errors with NOT_FOUND when unknown.${note}`,
+      args: { slug: t.arg.string({ required: true, description: `The ${noun} slug.` }) },
+      resolve: async (query, _root, { slug }) => {
+        const found = await delegate.findUnique({ ...query, where: { slug } });
+        if (!found) throw new NotFoundError(noun, `slug "${slug}"`);
+        return found as never;
+      },
+    }),
+    [many]: t.prismaConnection({
+      type: model as 'Technique',
+      cursor: 'id',
+      ...connectionSize,
+      description: `Every ${noun}, filtered and ordered (by slug unless told otherwise).${note}`,
+      args: {
+        filter: t.arg({ type: VocabularyFilterInput, required: false, description: 'Conditions to meet.' }),
+        orderBy: t.arg({ type: VocabularyOrderInput, required: false, description: 'Sort order.' }),
+      },
+      resolve: async (query, _root, args, ctx) =>
+        (await delegate.findMany({
+          ...query,
+          where: vocabularyWhere(args.filter),
+          orderBy: vocabularyOrder(args.orderBy as never, ctx.locale),
+        })) as never,
+      totalCount: (_root, args) => delegate.count({ where: vocabularyWhere(args.filter) }),
+    }),
+  }));
+}
+
+builder.queryFields((t) => ({
+  source: t.prismaField({
+    type: 'Source',
+    description: 'One source document by its slug. Errors with NOT_FOUND when unknown.',
+    args: { slug: t.arg.string({ required: true, description: 'The source slug.' }) },
+    resolve: async (query, _root, { slug }) => {
+      const found = await db.source.findUnique({ ...query, where: { slug } });
+      if (!found) throw new NotFoundError('source', `slug "${slug}"`);
+      return found;
+    },
+  }),
+  sources: t.prismaConnection({
+    type: 'Source',
+    cursor: 'id',
+    ...connectionSize,
+    description: 'Every source document, by file name.',
+    resolve: (query) => db.source.findMany({ ...query, orderBy: [{ fileName: 'asc' }, { id: 'asc' }] }),
+    totalCount: () => db.source.count(),
+  }),
+  jurisdiction: t.prismaField({
+    type: 'Jurisdiction',
+    description:
+      'One jurisdiction by its ISO 3166-1 alpha-2 code (e.g. "FR"). Errors with NOT_FOUND when unknown.',
+    args: { code: t.arg.string({ required: true, description: 'ISO 3166-1 alpha-2 code.' }) },
+    resolve: async (query, _root, { code }) => {
+      const found = await db.jurisdiction.findUnique({ ...query, where: { code: code.toUpperCase() } });
+      if (!found) throw new NotFoundError('jurisdiction', `code "${code}"`);
+      return found;
+    },
+  }),
+  jurisdictions: t.prismaConnection({
+    type: 'Jurisdiction',
+    cursor: 'id',
+    ...connectionSize,
+    description: 'Every jurisdiction, by code.',
+    resolve: (query) => db.jurisdiction.findMany({ ...query, orderBy: [{ code: 'asc' }, { id: 'asc' }] }),
+    totalCount: () => db.jurisdiction.count(),
+  }),
+  authorities: t.prismaConnection({
+    type: 'Authority',
+    cursor: 'id',
+    ...connectionSize,
+    description: 'Every regulator, by slug.',
+    resolve: (query) => db.authority.findMany({ ...query, orderBy: [{ slug: 'asc' }, { id: 'asc' }] }),
+    totalCount: () => db.authority.count(),
+  }),
+}));

@@ -1,0 +1,20 @@
+import { builder } from '../builder.ts';
+import { localizedFields } from '../localized.ts';
+import { Citation, citationSelect } from './Citation.ts';
+
+export const Authority = builder.prismaNode('Authority', {
+  description: 'A regulator (e.g. the ANSM in France).',
+  id: { field: 'slug', description: 'Global id (stable: derived from the slug).' },
+  fields: (t) => ({
+    slug: t.exposeString('slug', { description: 'Stable identifier of the authority.' }),
+    acronym: t.exposeString('acronym', { nullable: true, description: 'Usual acronym (e.g. `ANSM`).' }),
+    ...localizedFields(t, 'name', 'name', 'Full name of the authority.'),
+    jurisdiction: t.relation('jurisdiction', { description: 'Where it regulates.' }),
+    citations: t.field({
+      type: [Citation],
+      description: 'Where the sources mention it.',
+      select: { citations: citationSelect },
+      resolve: (row) => row.citations,
+    }),
+  }),
+});

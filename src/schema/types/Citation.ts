@@ -1,0 +1,42 @@
+import { builder } from '../builder.ts';
+import { Source } from './Source.ts';
+
+/**
+ * How citations are loaded inside link selections: with their source, in a stable order. Links
+ * select this statically, so a page of links and all their citations cost one statement.
+ */
+export const citationSelect = {
+  include: { source: true },
+  orderBy: [{ sourceId: 'asc' }, { id: 'asc' }],
+} as const;
+
+export const Citation = builder.prismaObject('Citation', {
+  description:
+    'Provenance of a fact: the source document, where in it (section heading or paragraph), and an optional note.',
+  fields: (t) => ({
+    source: t.field({
+      type: Source,
+      description: 'The document that states the fact.',
+      select: { source: true },
+      resolve: (c) => c.source,
+    }),
+    locator: t.exposeString('locator', {
+      description: 'Where in the document: its section heading, or "§N topic" for a paragraph.',
+    }),
+    note: t.exposeString('note', {
+      nullable: true,
+      description: 'What exactly the source says here, when useful.',
+    }),
+    claimType: t.string({
+      description:
+        'What kind of fact is cited, e.g. `treatmentContraindication`, `protocolClaim`, `treatment`, `technique`.',
+      select: { key: true },
+      resolve: (c) => c.key.slice(0, c.key.indexOf(':')),
+    }),
+    claimSubject: t.string({
+      description: 'Which fact: the slugs (or keys) it links, e.g. `prp-injection/anticoagulants`.',
+      select: { key: true },
+      resolve: (c) => c.key.slice(c.key.indexOf(':') + 1, c.key.indexOf('|')),
+    }),
+  }),
+});

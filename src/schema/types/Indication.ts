@@ -1,0 +1,35 @@
+import { builder } from '../builder.ts';
+import { edgeText } from '../links.ts';
+import { treatmentSide, vocabularyFields, vocabularyNodeId } from '../vocabulary.ts';
+
+export const IndicationCategoryEnum = builder.enumType('IndicationCategory', {
+  description: 'Broad family of an indication.',
+  values: {
+    SKIN_AGEING: { description: 'Signs of skin ageing (wrinkles, laxity…).' },
+    SKIN_QUALITY: { description: 'Texture, radiance, hydration, pores.' },
+    SCARRING: { description: 'Scars, acne scars, stretch marks.' },
+    PIGMENTATION: { description: 'Pigment spots, uneven tone.' },
+    HAIR: { description: 'Hair loss and regrowth.' },
+    BODY_CONTOURING: { description: 'Cellulite and body skin.' },
+    MUSCULOSKELETAL: { description: 'Joints and regenerative medicine.' },
+    WOUND_HEALING: { description: 'Healing of wounds and tissue.' },
+  } as const,
+});
+
+export const Indication = builder.prismaNode('Indication', {
+  description: 'What a treatment is used for: wrinkles, dull complexion, scars, hair loss, cellulite…',
+  id: vocabularyNodeId,
+  fields: (t) => ({
+    ...vocabularyFields(t, {
+      noun: 'indication',
+      codes: true,
+      treatments: treatmentSide('TreatmentIndication', { noteFr: true, noteEn: true }),
+      treatmentsDescription: 'Treatments the sources say address this; each edge carries its citations.',
+      edgeFields: (edge) => ({ note: edgeText(edge, 'note', 'What the sources say about this use.') }),
+    }),
+    category: t.expose('category', {
+      type: IndicationCategoryEnum,
+      description: 'Broad family of the indication.',
+    }),
+  }),
+});

@@ -1,0 +1,37 @@
+import { builder } from '../builder.ts';
+import { connectionSize } from '../connections.ts';
+
+export const SourceKindEnum = builder.enumType('SourceKind', {
+  description: 'What kind of document a source is.',
+  values: {
+    CLINIC_PAGE: { description: 'A clinic’s web page about a treatment.' },
+    PATIENT_INFORMATION_SHEET: { description: 'An information sheet handed to patients.' },
+    ARTICLE: { description: 'An editorial article.' },
+  } as const,
+});
+
+export const Source = builder.prismaNode('Source', {
+  description:
+    'One source document. Every fact in the knowledge base is a claim made by at least one source.',
+  id: { field: 'slug', description: 'Global id (stable: derived from the slug).' },
+  fields: (t) => ({
+    slug: t.exposeString('slug', { description: 'Stable identifier of the document.' }),
+    title: t.exposeString('title', { description: 'Title, in the document’s language.' }),
+    language: t.exposeString('language', { description: 'ISO 639-1 language of the document (e.g. `fr`).' }),
+    kind: t.expose('kind', { type: SourceKindEnum, description: 'What kind of document it is.' }),
+    fileName: t.exposeString('fileName', { description: 'File name of the document in the source corpus.' }),
+    lastUpdated: t.expose('lastUpdated', {
+      type: 'DateTime',
+      nullable: true,
+      description: 'Last update date the document states, when it states one.',
+    }),
+    claims: t.relatedConnection('citations', {
+      cursor: 'id',
+      ...connectionSize,
+      description: 'Every claim this document supports (one citation per cited fact), in a stable order.',
+      totalCount: true,
+      query: { orderBy: { id: 'asc' } },
+    }),
+    updatedAt: t.expose('updatedAt', { type: 'DateTime', description: 'When this record last changed.' }),
+  }),
+});
