@@ -1,6 +1,10 @@
 // Pothos generates connection, edge and page-info types; this gives them and their fields a
 // description, so every type and field of the public schema is documented.
-import { type GraphQLSchema, isObjectType } from 'graphql';
+import type { GraphQLObjectType, GraphQLSchema } from 'graphql';
+
+// Tag check, not instanceof: under the test runner Pothos and this file may see two copies of graphql.
+const isObjectType = (type: unknown): type is GraphQLObjectType =>
+  Object.prototype.toString.call(type) === '[object GraphQLObjectType]';
 
 const fieldDescriptions: Record<string, string> = {
   edges: 'The items of this page, each with its cursor (and the link’s own data, where it has any).',

@@ -30,7 +30,11 @@ export function linkHelpers(joinModel: JoinModel, node: string, extra: Record<st
     ...connectionSize,
     query: { orderBy: { id: 'asc' } },
     select: (nodeSelection) =>
-      ({ ...extra, citations: citationSelect, [node]: nodeSelection({}) }) as unknown as { technique: true },
+      ({
+        ...extra,
+        citations: citationSelect,
+        [node]: nodeSelection({ select: { id: true, slug: true } }),
+      }) as unknown as { technique: true },
     resolveNode: (link) => (link as unknown as Row)[node] as never,
   });
 }

@@ -28,9 +28,12 @@ export function localizedFields(
 ) {
   const pick = (parent: Row, locale: LocaleCode | null | undefined, ctx: { locale: LocaleCode }) =>
     pickLocalized(parent as never, prefix, locale ?? ctx.locale);
+  // Declared so the Prisma plugin loads both columns even when the parent is loaded with `select`.
+  const select = { [`${prefix}Fr`]: true, [`${prefix}En`]: true };
   return {
     [field]: t.string({
       description,
+      select,
       nullable: options.nullable ?? false,
       args: localeArg(),
       resolve: (parent: Row, args: { locale?: LocaleCode | null }, ctx: { locale: LocaleCode }) =>
@@ -38,6 +41,7 @@ export function localizedFields(
     }),
     [`${field}Locale`]: t.field({
       type: LocaleEnum,
+      select,
       description: `The language \`${field}\` was returned in: the asked one, or the other when it has no translation.`,
       args: localeArg(),
       resolve: (parent: Row, args: { locale?: LocaleCode | null }, ctx: { locale: LocaleCode }) =>
