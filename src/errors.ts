@@ -60,6 +60,28 @@ export class BadInputError extends AppError {
   }
 }
 
+/**
+ * Pothos reports bad cursors and ids as PothosValidationError; turn those into our codes so
+ * clients get INVALID_CURSOR / INVALID_ID rather than a masked internal error.
+ */
+export function fromLibraryError(error: unknown): AppError | undefined {
+  for (let e: unknown = error, depth = 0; e && depth < 5; depth++) {
+    // The Prisma plugin loads nodes with findUniqueOrThrow: an unknown global id ends here.
+    if (e instanceof Error && (e as { code?: string }).code === 'P2025') {
+      return new AppError('No object has this id.', 'NOT_FOUND');
+    }
+    if (e instanceof Error && e.name === 'PothosValidationError') {
+      if (/cursor/i.test(e.message))
+        return new InvalidCursorError(e.message.replace(/^Invalid cursor:?\s*/i, ''));
+      if (/global ?id|typename/i.test(e.message))
+        return new InvalidIdError(e.message.replace(/^Invalid global ID:?\s*/i, ''));
+      return new BadInputError(e.message, 'arguments');
+    }
+    e = (e as { originalError?: unknown }).originalError;
+  }
+  return undefined;
+}
+
 /** True for an AppError, or a GraphQL error wrapping one (as graphql-js wraps resolver errors). */
 export function isAppError(error: unknown): boolean {
   for (let e: unknown = error, depth = 0; e && depth < 5; depth++) {

@@ -1,7 +1,9 @@
 // The GraphQL HTTP handler. Tests call `yoga.fetch` directly; src/server.ts listens.
+import { GraphQLError } from 'graphql';
 import { createYoga, maskError } from 'graphql-yoga';
 import { createContext } from './context.ts';
-import { isAppError } from './errors.ts';
+import { fromLibraryError, isAppError } from './errors.ts';
+import { usePageSizeLimit } from './plugins/pageSize.ts';
 import { schema } from './schema/index.ts';
 
 export const yoga = createYoga({
@@ -9,10 +11,22 @@ export const yoga = createYoga({
   context: ({ request }) => createContext(request),
   graphiql: { title: 'Aesthetic treatments knowledge API' },
   landingPage: false,
+  plugins: [usePageSizeLimit()],
   maskedErrors: {
-    // Our own errors carry a stable code and a message written for clients; everything else is
-    // masked (no stack, SQL or paths reach clients).
-    maskError: (error, message, isDev) =>
-      isAppError(error) ? (error as Error) : maskError(error, message, isDev),
+    // Our own errors carry a stable code and a message written for clients; library validation
+    // errors become ours; everything else is masked (no stack, SQL or paths reach clients).
+    maskError: (error, message, isDev) => {
+      if (isAppError(error)) return error as Error;
+      const mapped = fromLibraryError(error);
+      if (mapped) {
+        const located = error as GraphQLError;
+        return new GraphQLError(mapped.message, {
+          nodes: located.nodes,
+          path: located.path,
+          extensions: mapped.extensions,
+        });
+      }
+      return maskError(error, message, isDev);
+    },
   },
 });

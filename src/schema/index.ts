@@ -20,6 +20,10 @@ import './types/RegulatoryStatus.ts';
 import './types/Treatment.ts';
 import './queries/treatments.ts';
 import './queries/vocabulary.ts';
+import './queries/sharedContraindications.ts';
+import './queries/contraindicationOverlaps.ts';
+import './queries/screenTreatments.ts';
+import './queries/search.ts';
 import { builder } from './builder.ts';
 import { describeGeneratedTypes } from './describe.ts';
 

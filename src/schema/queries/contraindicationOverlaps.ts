@@ -1,0 +1,105 @@
+import { resolveOffsetConnection } from '@pothos/plugin-relay';
+import { db } from '../../db.ts';
+import { BadInputError } from '../../errors.ts';
+import { overlapCount, overlapPage, sharedForPairs } from '../../resolvers/analytics.ts';
+import { builder } from '../builder.ts';
+import { connectionSize } from '../connections.ts';
+import { Contraindication, INFORMATIONAL } from '../types/Contraindication.ts';
+import { Treatment } from '../types/Treatment.ts';
+
+type TreatmentRow = Awaited<ReturnType<typeof db.treatment.findMany>>[number];
+type ContraindicationRow = Awaited<ReturnType<typeof db.contraindication.findMany>>[number];
+
+interface Overlap {
+  treatmentA: TreatmentRow;
+  treatmentB: TreatmentRow;
+  shared: ContraindicationRow[];
+  jaccard: number;
+}
+
+const ContraindicationOverlap = builder.objectRef<Overlap>('ContraindicationOverlap').implement({
+  description: `Two treatments and the contraindications they share. ${INFORMATIONAL}`,
+  fields: (t) => ({
+    treatmentA: t.field({
+      type: Treatment,
+      description: 'One treatment of the pair.',
+      resolve: (o) => o.treatmentA,
+    }),
+    treatmentB: t.field({
+      type: Treatment,
+      description: 'The other treatment.',
+      resolve: (o) => o.treatmentB,
+    }),
+    shared: t.field({
+      type: [Contraindication],
+      description: 'Contraindications both treatments have, by slug.',
+      resolve: (o) => o.shared,
+    }),
+    sharedCount: t.int({ description: 'How many they share.', resolve: (o) => o.shared.length }),
+    jaccard: t.float({
+      description:
+        'Jaccard index of their contraindication sets: shared / (all distinct of both), from 0 to 1.',
+      resolve: (o) => o.jaccard,
+    }),
+  }),
+});
+
+builder.queryField('contraindicationOverlaps', (t) =>
+  t.connection(
+    {
+      type: ContraindicationOverlap,
+      description:
+        'Pairs of treatments sharing contraindications, largest Jaccard index first (then most shared). ' +
+        `Computed by the database over the whole base. ${INFORMATIONAL}`,
+      args: {
+        minShared: t.arg.int({
+          required: false,
+          defaultValue: 1,
+          description: 'Only pairs sharing at least this many contraindications (≥ 1).',
+        }),
+      },
+      resolve: async (_root, args) => {
+        const minShared = args.minShared ?? 1;
+        if (minShared < 1)
+          throw new BadInputError(`minShared must be at least 1; got ${minShared}.`, 'minShared');
+        const [connection, totalCount] = await Promise.all([
+          resolveOffsetConnection({ args, ...connectionSize }, async ({ limit, offset }) => {
+            const page = await overlapPage(minShared, limit, offset);
+            if (page.length === 0) return [];
+            const sharedByPair = await sharedForPairs(page);
+            const treatmentIds = page.flatMap((p) => [p.treatmentA, p.treatmentB]);
+            const contraindicationIds = [...sharedByPair.values()].flat();
+            const [treatments, contraindications] = await Promise.all([
+              db.treatment.findMany({ where: { id: { in: treatmentIds } } }),
+              db.contraindication.findMany({
+                where: { id: { in: contraindicationIds } },
+                orderBy: { slug: 'asc' },
+              }),
+            ]);
+            const treatmentById = new Map(treatments.map((r) => [r.id, r]));
+            const rank = new Map(contraindications.map((c, i) => [c.id, i]));
+            return page.map((p) => ({
+              treatmentA: treatmentById.get(p.treatmentA) as TreatmentRow,
+              treatmentB: treatmentById.get(p.treatmentB) as TreatmentRow,
+              jaccard: p.jaccard,
+              shared: (sharedByPair.get(`${p.treatmentA}:${p.treatmentB}`) ?? [])
+                .sort((x, y) => (rank.get(x) ?? 0) - (rank.get(y) ?? 0))
+                .map((id) => contraindications[rank.get(id) ?? 0] as ContraindicationRow),
+            }));
+          }),
+          overlapCount(minShared),
+        ]);
+        return { ...connection, totalCount };
+      },
+    },
+    {
+      name: 'ContraindicationOverlapConnection',
+      fields: (c) => ({
+        totalCount: c.int({
+          description: 'Number of pairs in the whole connection.',
+          resolve: (conn) => (conn as unknown as { totalCount: number }).totalCount,
+        }),
+      }),
+    },
+  ),
+);
