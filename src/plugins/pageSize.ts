@@ -6,7 +6,7 @@ import type { Plugin } from 'graphql-yoga';
 import { PageSizeError } from '../errors.ts';
 import { MAX_PAGE_SIZE } from '../schema/connections.ts';
 
-const valueOf = (node: ValueNode, variables: Record<string, unknown>): unknown => {
+const argumentValue = (node: ValueNode, variables: Record<string, unknown>): unknown => {
   if (node.kind === Kind.INT) return Number(node.value);
   if (node.kind === Kind.VARIABLE) return variables[node.name.value];
   return undefined;
@@ -21,7 +21,7 @@ export function usePageSizeLimit(max = MAX_PAGE_SIZE): Plugin {
         Field(field) {
           for (const arg of field.arguments ?? ([] as readonly ArgumentNode[])) {
             if (arg.name.value !== 'first' && arg.name.value !== 'last') continue;
-            const value = valueOf(arg.value, variables);
+            const value = argumentValue(arg.value, variables);
             if (typeof value === 'number' && (value < 0 || value > max)) {
               error ??= new PageSizeError(`${field.name.value}(${arg.name.value}:)`, value, max);
             }
