@@ -33,6 +33,8 @@ export const builder = new SchemaBuilder<{
     clientMutationId: 'omit',
     cursorType: 'String',
     nodesOnConnection: true,
+    nodeTypeOptions: { description: 'An object with a stable global id, fetchable with `node(id:)`.' },
+    idFieldOptions: { description: 'Global id, stable across releases (derived from the slug or code).' },
     nodeQueryOptions: { description: 'Fetches any object by its global id.' },
     nodesQueryOptions: {
       description: 'Fetches objects by their global ids, in order (null for unknown ids).',

@@ -37,6 +37,8 @@ export function describeGeneratedTypes(schema: GraphQLSchema): GraphQLSchema {
               first: 'How many items from the start (default 20, at most 100).',
               last: 'How many items from the end (at most 100).',
               after: 'Cursor to start after.',
+              id: 'A global id, as returned in `id` fields.',
+              ids: 'Global ids, as returned in `id` fields.',
               before: 'Cursor to end before.',
             }[arg.name] ?? arg.description;
         }

@@ -19,7 +19,16 @@ export const ProtocolKindEnum = builder.enumType('ProtocolKind', {
 
 export const ProtocolUnitEnum = builder.enumType('ProtocolUnit', {
   description: 'Unit of `min` / `max` on a protocol claim.',
-  values: ['SESSION', 'MINUTE', 'HOUR', 'DAY', 'WEEK', 'MONTH', 'YEAR', 'PER_YEAR'] as const,
+  values: {
+    SESSION: { description: 'Sessions.' },
+    MINUTE: { description: 'Minutes.' },
+    HOUR: { description: 'Hours.' },
+    DAY: { description: 'Days.' },
+    WEEK: { description: 'Weeks.' },
+    MONTH: { description: 'Months.' },
+    YEAR: { description: 'Years.' },
+    PER_YEAR: { description: 'Times per year.' },
+  } as const,
 });
 
 export const ProtocolClaim = builder.prismaObject('ProtocolClaim', {

@@ -1,0 +1,170 @@
+// The analyst queries, against answers checked by hand from the seed.
+import { describe, expect, it } from 'vitest';
+import { data, gql } from '../helpers/graphql.ts';
+
+const PRP_FAMILY = ['microneedling-with-prp', 'prp-derma-roller', 'prp-injection', 'prp-mesolift', 'prp-microfilling'];
+
+describe('sharedContraindications', () => {
+  describe('PRP and mesotherapy', () => {
+    it('share anticoagulants and coagulation disorders', async () => {
+      const r = await data<{ sharedContraindications: Array<{ slug: string }> }>(
+        '{ sharedContraindications(treatments: ["prp-injection", "mesotherapy"]) { slug } }',
+      );
+      expect(r.sharedContraindications.map((c) => c.slug)).toEqual(['anticoagulants', 'coagulation-disorders']);
+    });
+  });
+
+  describe('mesolift, mesotherapy and PRP', () => {
+    it('share only anticoagulants', async () => {
+      const r = await data<{ sharedContraindications: Array<{ slug: string }> }>(
+        '{ sharedContraindications(treatments: ["mesolift", "mesotherapy", "prp-injection"]) { slug } }',
+      );
+      expect(r.sharedContraindications.map((c) => c.slug)).toEqual(['anticoagulants']);
+    });
+  });
+
+  describe('a treatment without contraindications', () => {
+    it('shares none', async () => {
+      const r = await data<{ sharedContraindications: unknown[] }>(
+        '{ sharedContraindications(treatments: ["led-photobiomodulation", "mesotherapy"]) { slug } }',
+      );
+      expect(r.sharedContraindications).toEqual([]);
+    });
+  });
+
+  describe('unknown slugs', () => {
+    it('fail with UNKNOWN_SLUGS listing every one', async () => {
+      const r = await gql('{ sharedContraindications(treatments: ["botox", "prp-injection", "laser"]) { slug } }');
+      expect(r.errors?.[0]?.extensions).toMatchObject({ code: 'UNKNOWN_SLUGS', slugs: ['botox', 'laser'] });
+      expect(r.errors?.[0]?.message).toContain('"botox", "laser"');
+    });
+  });
+});
+
+interface Overlaps {
+  contraindicationOverlaps: {
+    totalCount: number;
+    pageInfo: { hasNextPage: boolean; endCursor: string };
+    nodes: Array<{
+      treatmentA: { slug: string };
+      treatmentB: { slug: string };
+      sharedCount: number;
+      jaccard: number;
+      shared: Array<{ slug: string }>;
+    }>;
+  };
+}
+const OVERLAPS = `query($min: Int, $first: Int, $after: String) {
+  contraindicationOverlaps(minShared: $min, first: $first, after: $after) {
+    totalCount pageInfo { hasNextPage endCursor }
+    nodes { treatmentA { slug } treatmentB { slug } sharedCount jaccard shared { slug } }
+  }
+}`;
+
+describe('contraindicationOverlaps', () => {
+  describe('minShared: 2', () => {
+    it('ranks the 10 identical PRP pairs first, then mesolift–mesotherapy, then mesotherapy–PRP', async () => {
+      const r = await data<Overlaps>(OVERLAPS, { min: 2, first: 100 });
+      const o = r.contraindicationOverlaps;
+      expect(o.totalCount).toBe(16);
+      expect(o.nodes).toHaveLength(16);
+      const prpPairs = o.nodes.slice(0, 10);
+      for (const p of prpPairs) {
+        expect(PRP_FAMILY).toContain(p.treatmentA.slug);
+        expect(PRP_FAMILY).toContain(p.treatmentB.slug);
+        expect([p.sharedCount, p.jaccard]).toEqual([4, 1]);
+        expect(p.shared.map((c) => c.slug)).toEqual(['anticoagulants', 'coagulation-disorders', 'immunodeficiency', 'skin-disease']);
+      }
+      const next = o.nodes[10];
+      expect([next?.treatmentA.slug, next?.treatmentB.slug].sort()).toEqual(['mesolift', 'mesotherapy']);
+      expect(next?.sharedCount).toBe(3);
+      expect(next?.jaccard).toBeCloseTo(3 / 10);
+      for (const p of o.nodes.slice(11)) {
+        expect([p.treatmentA.slug, p.treatmentB.slug]).toContain('mesotherapy');
+        expect(p.shared.map((c) => c.slug)).toEqual(['anticoagulants', 'coagulation-disorders']);
+        expect(p.jaccard).toBeCloseTo(2 / 12);
+      }
+    });
+  });
+
+  describe('default minShared (1)', () => {
+    it('adds the five mesolift–PRP pairs sharing only anticoagulants', async () => {
+      const r = await data<Overlaps>(OVERLAPS, { first: 100 });
+      expect(r.contraindicationOverlaps.totalCount).toBe(21);
+      const last = r.contraindicationOverlaps.nodes.slice(-5);
+      for (const p of last) {
+        expect([p.treatmentA.slug, p.treatmentB.slug]).toContain('mesolift');
+        expect(p.jaccard).toBeCloseTo(1 / 6);
+      }
+    });
+  });
+
+  describe('paginated', () => {
+    it('walks all pairs in order with cursors', async () => {
+      const all = (await data<Overlaps>(OVERLAPS, { min: 2, first: 100 })).contraindicationOverlaps.nodes;
+      const seen: typeof all = [];
+      let after: string | undefined;
+      for (let page = 0; page < 10; page++) {
+        const r = (await data<Overlaps>(OVERLAPS, { min: 2, first: 5, after })).contraindicationOverlaps;
+        seen.push(...r.nodes);
+        if (!r.pageInfo.hasNextPage) break;
+        after = r.pageInfo.endCursor;
+      }
+      expect(seen).toEqual(all);
+    });
+  });
+
+  describe('minShared below 1', () => {
+    it('is a BAD_USER_INPUT error', async () => {
+      const r = await gql(OVERLAPS, { min: 0 });
+      expect(r.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+      expect(r.errors?.[0]?.message).toContain('minShared');
+    });
+  });
+});
+
+interface Screening {
+  screenTreatments: Array<{
+    treatment: { slug: string };
+    contraindicated: boolean;
+    worstSeverity: string | null;
+    matches: Array<{ severity: string; contraindication: { slug: string }; citations: Array<{ source: { slug: string } }> }>;
+  }>;
+}
+
+describe('screenTreatments', () => {
+  describe('pregnancy and anticoagulants', () => {
+    it('lists every treatment, most severely contraindicated first, with severities and citations', async () => {
+      const r = await data<Screening>(`{ screenTreatments(conditions: ["pregnancy", "anticoagulants"]) {
+        treatment { slug } contraindicated worstSeverity
+        matches { severity contraindication { slug } citations { source { slug } } } } }`);
+      const rows = r.screenTreatments;
+      expect(rows.map((x) => [x.treatment.slug, x.worstSeverity])).toEqual([
+        ['mesolift', 'ABSOLUTE'],
+        ['mesotherapy', 'RELATIVE'],
+        ['microneedling-with-prp', 'RELATIVE'],
+        ['prp-derma-roller', 'RELATIVE'],
+        ['prp-injection', 'RELATIVE'],
+        ['prp-mesolift', 'RELATIVE'],
+        ['prp-microfilling', 'RELATIVE'],
+        ['led-photobiomodulation', null],
+        ['microfilling', null],
+        ['microneedling', null],
+      ]);
+      const meso = rows.find((x) => x.treatment.slug === 'mesotherapy');
+      expect(meso?.matches.map((m) => [m.contraindication.slug, m.severity])).toEqual([
+        ['pregnancy', 'RELATIVE'],
+        ['anticoagulants', 'PRECAUTION'],
+      ]);
+      expect(meso?.matches[1]?.citations.map((c) => c.source.slug)).toContain('mesotherapy-patient-sheet');
+      expect(rows.find((x) => x.treatment.slug === 'microneedling')?.contraindicated).toBe(false);
+    });
+  });
+
+  describe('an unknown condition', () => {
+    it('fails with UNKNOWN_SLUGS naming it', async () => {
+      const r = await gql('{ screenTreatments(conditions: ["pregnancy", "diabetes"]) { contraindicated } }');
+      expect(r.errors?.[0]?.extensions).toMatchObject({ code: 'UNKNOWN_SLUGS', slugs: ['diabetes'] });
+    });
+  });
+});
