@@ -25,11 +25,12 @@ interface Candidate {
 
 export type SearchHit = Candidate & { __typename: SearchKind; score: number };
 
-/** Higher is better: exact name, name prefix, word in name, alias, then summary/description. */
+/** Higher is better: exact name, exact alias, name prefix, name contains, alias contains, other text. */
 export function scoreCandidate(query: string, c: Candidate): number {
   const names = [c.nameFr, c.nameEn].filter((n): n is string => !!n).map(foldText);
   const aliases = (c.aliases ?? []).map((a) => foldText(a.value));
-  if (names.includes(query) || aliases.includes(query)) return 100;
+  if (names.includes(query)) return 100;
+  if (aliases.includes(query)) return 90;
   if (names.some((n) => n.startsWith(query))) return 80;
   if (names.some((n) => n.includes(query))) return 60;
   if (aliases.some((a) => a.includes(query))) return 50;

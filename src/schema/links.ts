@@ -3,6 +3,7 @@
 // one statement whatever the page size. https://pothos-graphql.dev/docs/plugins/prisma/connections
 import { prismaConnectionHelpers } from '@pothos/plugin-prisma';
 import type { LocaleCode } from '../context.ts';
+import { getDatamodel } from '../generated/pothos-types.ts';
 import { pickLocalized } from '../resolvers/locale.ts';
 import { builder } from './builder.ts';
 import { connectionSize } from './connections.ts';
@@ -22,19 +23,32 @@ type JoinModel =
 type Row = Record<string, unknown>;
 type Ctx = { locale: LocaleCode };
 
+const datamodel = getDatamodel().datamodel.models;
+
+/**
+ * Every scalar column of the model at the other end of `joinModel.relation`: nodes reached through
+ * a link are loaded with `select`, and fields exposed from columns must find them there.
+ */
+function nodeColumns(joinModel: JoinModel, relation: string): Record<string, true> {
+  const target = datamodel[joinModel]?.fields.find((f) => f.name === relation)?.type;
+  const fields = (target && datamodel[target]?.fields) || [];
+  return Object.fromEntries(
+    fields.filter((f) => f.kind === 'scalar' || f.kind === 'enum').map((f) => [f.name, true]),
+  );
+}
+
 /** Helpers for one join model seen from one side: `node` is the relation to the other end. */
 export function linkHelpers(joinModel: JoinModel, node: string, extra: Record<string, true> = {}) {
+  const columns = nodeColumns(joinModel, node);
   // The generic join model defeats Pothos' per-model typing; the shapes are checked by the tests.
   return prismaConnectionHelpers(builder, joinModel as 'TreatmentTechnique', {
     cursor: 'id',
     ...connectionSize,
     query: { orderBy: { id: 'asc' } },
     select: (nodeSelection) =>
-      ({
-        ...extra,
-        citations: citationSelect,
-        [node]: nodeSelection({ select: { id: true, slug: true } }),
-      }) as unknown as { technique: true },
+      ({ ...extra, citations: citationSelect, [node]: nodeSelection({ select: columns }) }) as unknown as {
+        technique: true;
+      },
     resolveNode: (link) => (link as unknown as Row)[node] as never,
   });
 }

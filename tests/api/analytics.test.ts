@@ -2,7 +2,13 @@
 import { describe, expect, it } from 'vitest';
 import { data, gql } from '../helpers/graphql.ts';
 
-const PRP_FAMILY = ['microneedling-with-prp', 'prp-derma-roller', 'prp-injection', 'prp-mesolift', 'prp-microfilling'];
+const PRP_FAMILY = [
+  'microneedling-with-prp',
+  'prp-derma-roller',
+  'prp-injection',
+  'prp-mesolift',
+  'prp-microfilling',
+];
 
 describe('sharedContraindications', () => {
   describe('PRP and mesotherapy', () => {
@@ -10,7 +16,10 @@ describe('sharedContraindications', () => {
       const r = await data<{ sharedContraindications: Array<{ slug: string }> }>(
         '{ sharedContraindications(treatments: ["prp-injection", "mesotherapy"]) { slug } }',
       );
-      expect(r.sharedContraindications.map((c) => c.slug)).toEqual(['anticoagulants', 'coagulation-disorders']);
+      expect(r.sharedContraindications.map((c) => c.slug)).toEqual([
+        'anticoagulants',
+        'coagulation-disorders',
+      ]);
     });
   });
 
@@ -34,7 +43,9 @@ describe('sharedContraindications', () => {
 
   describe('unknown slugs', () => {
     it('fail with UNKNOWN_SLUGS listing every one', async () => {
-      const r = await gql('{ sharedContraindications(treatments: ["botox", "prp-injection", "laser"]) { slug } }');
+      const r = await gql(
+        '{ sharedContraindications(treatments: ["botox", "prp-injection", "laser"]) { slug } }',
+      );
       expect(r.errors?.[0]?.extensions).toMatchObject({ code: 'UNKNOWN_SLUGS', slugs: ['botox', 'laser'] });
       expect(r.errors?.[0]?.message).toContain('"botox", "laser"');
     });
@@ -73,7 +84,12 @@ describe('contraindicationOverlaps', () => {
         expect(PRP_FAMILY).toContain(p.treatmentA.slug);
         expect(PRP_FAMILY).toContain(p.treatmentB.slug);
         expect([p.sharedCount, p.jaccard]).toEqual([4, 1]);
-        expect(p.shared.map((c) => c.slug)).toEqual(['anticoagulants', 'coagulation-disorders', 'immunodeficiency', 'skin-disease']);
+        expect(p.shared.map((c) => c.slug)).toEqual([
+          'anticoagulants',
+          'coagulation-disorders',
+          'immunodeficiency',
+          'skin-disease',
+        ]);
       }
       const next = o.nodes[10];
       expect([next?.treatmentA.slug, next?.treatmentB.slug].sort()).toEqual(['mesolift', 'mesotherapy']);
@@ -128,7 +144,11 @@ interface Screening {
     treatment: { slug: string };
     contraindicated: boolean;
     worstSeverity: string | null;
-    matches: Array<{ severity: string; contraindication: { slug: string }; citations: Array<{ source: { slug: string } }> }>;
+    matches: Array<{
+      severity: string;
+      contraindication: { slug: string };
+      citations: Array<{ source: { slug: string } }>;
+    }>;
   }>;
 }
 

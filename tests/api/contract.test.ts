@@ -2,11 +2,15 @@
 import { describe, expect, it } from 'vitest';
 import { data } from '../helpers/graphql.ts';
 
-const CONNECTION = 'totalCount pageInfo { hasNextPage endCursor } edges { cursor citations { locator source { slug title } } node { slug } } nodes { slug }';
+// biome-ignore lint/suspicious/noExplicitAny: deep response shapes, asserted field by field below
+type Json = any;
+
+const CONNECTION =
+  'totalCount pageInfo { hasNextPage endCursor } edges { cursor citations { locator source { slug title } } node { slug } } nodes { slug }';
 
 describe('Treatment', () => {
   it('exposes every contract field, with link data on edges', async () => {
-    const r = await data<{ treatment: Record<string, unknown> & { [k: string]: any } }>(`{
+    const r = await data<{ treatment: Record<string, Json> }>(`{
       treatment(slug: "prp-injection") {
         id slug name aliases summary updatedAt
         techniques { ${CONNECTION} }
@@ -52,24 +56,43 @@ describe('Treatment', () => {
         authority: expect.objectContaining({ slug: 'ansm' }),
       }),
     ]);
-    expect(t.combinableWith.nodes ?? t.combinableWith.edges.map((e: { node: unknown }) => e.node)).toBeDefined();
-    expect(t.combinableWith.edges.map((e: { node: { slug: string } }) => e.node.slug)).toContain('led-photobiomodulation');
+    expect(
+      t.combinableWith.nodes ?? t.combinableWith.edges.map((e: { node: unknown }) => e.node),
+    ).toBeDefined();
+    expect(t.combinableWith.edges.map((e: { node: { slug: string } }) => e.node.slug)).toContain(
+      'led-photobiomodulation',
+    );
     expect(t.citations.length).toBeGreaterThan(0);
     expect(t.citations[0].claimType).toBe('treatment');
     expect(t.citations[0].claimSubject).toBe('prp-injection');
     expect(t.protocol.totalCount).toBeGreaterThan(0);
-    expect(t.settings.nodes.map((s: { setting: string; allowed: boolean }) => [s.setting, s.allowed]).sort()).toEqual([
+    expect(
+      t.settings.nodes.map((s: { setting: string; allowed: boolean }) => [s.setting, s.allowed]).sort(),
+    ).toEqual([
       ['CLINIC_OPERATING_ROOM', true],
       ['OFFICE', false],
     ]);
   });
 
   it('gives side effects with frequency and duration in the source’s words', async () => {
-    const r = await data<{ treatment: { sideEffects: { edges: Array<{ frequency: string | null; typicalDuration: string | null; citations: unknown[]; node: { slug: string } }> } } }>(
+    const r = await data<{
+      treatment: {
+        sideEffects: {
+          edges: Array<{
+            frequency: string | null;
+            typicalDuration: string | null;
+            citations: unknown[];
+            node: { slug: string };
+          }>;
+        };
+      };
+    }>(
       '{ treatment(slug: "mesotherapy") { sideEffects { edges { frequency(locale: EN) typicalDuration(locale: EN) citations { locator } node { slug } } } } }',
     );
     const edges = r.treatment.sideEffects.edges;
-    expect(edges.map((e) => e.node.slug)).toEqual(expect.arrayContaining(['bleeding', 'redness', 'hematoma', 'infection-risk']));
+    expect(edges.map((e) => e.node.slug)).toEqual(
+      expect.arrayContaining(['bleeding', 'redness', 'hematoma', 'infection-risk']),
+    );
     const redness = edges.find((e) => e.node.slug === 'redness');
     expect(redness?.typicalDuration).toMatch(/hour/i);
     for (const e of edges) expect(e.citations.length).toBeGreaterThan(0);
@@ -79,7 +102,10 @@ describe('Treatment', () => {
     const r = await data<{ treatment: { components: { nodes: Array<{ slug: string }> } } }>(
       '{ treatment(slug: "microneedling-with-prp") { components { nodes { slug } } } }',
     );
-    expect(r.treatment.components.nodes.map((n) => n.slug).sort()).toEqual(['microneedling', 'prp-injection']);
+    expect(r.treatment.components.nodes.map((n) => n.slug).sort()).toEqual([
+      'microneedling',
+      'prp-injection',
+    ]);
   });
 });
 
@@ -93,28 +119,44 @@ describe('lookups by slug', () => {
     ['bodyArea', 'scalp'],
     ['source', 'mesolift-article'],
   ])('%s(slug: "%s")', async (field, slug) => {
-    const r = await data<Record<string, { slug: string; id: string }>>(`{ ${field}(slug: "${slug}") { id slug } }`);
+    const r = await data<Record<string, { slug: string; id: string }>>(
+      `{ ${field}(slug: "${slug}") { id slug } }`,
+    );
     expect(r[field]?.slug).toBe(slug);
   });
 
   it('jurisdiction(code: "FR")', async () => {
-    const r = await data<{ jurisdiction: { code: string; name: string } }>('{ jurisdiction(code: "FR") { code name(locale: EN) } }');
+    const r = await data<{ jurisdiction: { code: string; name: string } }>(
+      '{ jurisdiction(code: "FR") { code name(locale: EN) } }',
+    );
     expect(r.jurisdiction).toEqual({ code: 'FR', name: 'France' });
   });
 
   it('vocabulary entries carry codes, citations and their treatments with edge data', async () => {
-    const r = await data<{ contraindication: any }>(`{ contraindication(slug: "pregnancy") {
+    const r = await data<{ contraindication: Json }>(`{ contraindication(slug: "pregnancy") {
       name(locale: EN) category codes { system code display } citations { source { slug } }
       treatments { totalCount edges { severity citations { locator } node { slug } } } } }`);
-    expect(r.contraindication.codes).toEqual([{ system: 'SNOMED-CT', code: '77386006', display: expect.any(String) }]);
-    expect(r.contraindication.treatments.edges.map((e: { node: { slug: string }; severity: string }) => [e.node.slug, e.severity]).sort()).toEqual([
+    expect(r.contraindication.codes).toEqual([
+      { system: 'SNOMED-CT', code: '77386006', display: expect.any(String) },
+    ]);
+    expect(
+      r.contraindication.treatments.edges
+        .map((e: { node: { slug: string }; severity: string }) => [e.node.slug, e.severity])
+        .sort(),
+    ).toEqual([
       ['mesolift', 'ABSOLUTE'],
       ['mesotherapy', 'RELATIVE'],
     ]);
   });
 
   it('a source lists every claim it supports', async () => {
-    const r = await data<{ source: { kind: string; lastUpdated: string; claims: { totalCount: number; nodes: Array<{ claimType: string; source: { slug: string } }> } } }>(
+    const r = await data<{
+      source: {
+        kind: string;
+        lastUpdated: string;
+        claims: { totalCount: number; nodes: Array<{ claimType: string; source: { slug: string } }> };
+      };
+    }>(
       '{ source(slug: "mesolift-article") { kind lastUpdated claims(first: 100) { totalCount nodes { claimType source { slug } } } } }',
     );
     expect(r.source.kind).toBe('ARTICLE');
@@ -138,7 +180,9 @@ describe('lists of every entity', () => {
     ['jurisdictions', 1],
     ['authorities', 1],
   ])('%s has totalCount %i', async (field, count) => {
-    const r = await data<Record<string, { totalCount: number; nodes: unknown[] }>>(`{ ${field}(first: 100) { totalCount nodes { id } } }`);
+    const r = await data<Record<string, { totalCount: number; nodes: unknown[] }>>(
+      `{ ${field}(first: 100) { totalCount nodes { id } } }`,
+    );
     expect(r[field]?.totalCount).toBe(count);
     expect(r[field]?.nodes).toHaveLength(count);
   });
@@ -149,7 +193,10 @@ describe('node(id:) and nodes(ids:)', () => {
     const r = await data<{ treatment: { id: string }; technique: { id: string } }>(
       '{ treatment(slug: "mesolift") { id } technique(slug: "pen") { id } }',
     );
-    const again = await data<{ node: { __typename: string; slug: string }; nodes: Array<{ __typename: string }> }>(
+    const again = await data<{
+      node: { __typename: string; slug: string };
+      nodes: Array<{ __typename: string }>;
+    }>(
       'query($id: ID!, $ids: [ID!]!) { node(id: $id) { __typename ... on Treatment { slug } } nodes(ids: $ids) { __typename } }',
       { id: r.treatment.id, ids: [r.technique.id, r.treatment.id] },
     );

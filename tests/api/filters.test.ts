@@ -11,17 +11,26 @@ const slugs = async (filter: object) =>
     )
   ).treatments.nodes.map((n) => n.slug);
 
-const PRP_FAMILY = ['microneedling-with-prp', 'prp-derma-roller', 'prp-injection', 'prp-mesolift', 'prp-microfilling'];
+const PRP_FAMILY = [
+  'microneedling-with-prp',
+  'prp-derma-roller',
+  'prp-injection',
+  'prp-mesolift',
+  'prp-microfilling',
+];
 
 describe('treatments(filter:)', () => {
   describe('contraindications', () => {
     it('any: treatments contraindicated by pregnancy or cancer', async () => {
-      expect(await slugs({ contraindications: { any: ['pregnancy', 'cancer'] } })).toEqual(['mesolift', 'mesotherapy']);
+      expect(await slugs({ contraindications: { any: ['pregnancy', 'cancer'] } })).toEqual([
+        'mesolift',
+        'mesotherapy',
+      ]);
     });
     it('all: contraindicated by both anticoagulants and coagulation disorders', async () => {
-      expect(await slugs({ contraindications: { all: ['anticoagulants', 'coagulation-disorders'] } })).toEqual(
-        ['mesotherapy', ...PRP_FAMILY].sort(),
-      );
+      expect(
+        await slugs({ contraindications: { all: ['anticoagulants', 'coagulation-disorders'] } }),
+      ).toEqual(['mesotherapy', ...PRP_FAMILY].sort());
     });
     it('none: safe for someone on anticoagulants (as far as the sources say)', async () => {
       expect(await slugs({ contraindications: { none: ['anticoagulants'] } })).toEqual([
@@ -37,9 +46,9 @@ describe('treatments(filter:)', () => {
       expect(await slugs({ techniques: { any: ['derma-roller'] } })).toContain('prp-derma-roller');
     });
     it('activeIngredients.all: platelet-rich plasma and autologous fat', async () => {
-      expect(await slugs({ activeIngredients: { all: ['platelet-rich-plasma', 'autologous-fat'] } })).toEqual([
-        'prp-microfilling',
-      ]);
+      expect(await slugs({ activeIngredients: { all: ['platelet-rich-plasma', 'autologous-fat'] } })).toEqual(
+        ['prp-microfilling'],
+      );
     });
     it('indications.any: hair loss', async () => {
       expect(await slugs({ indications: { any: ['hair-loss'] } })).toContain('mesotherapy');
@@ -54,10 +63,14 @@ describe('treatments(filter:)', () => {
 
   describe('regulatoryStatus', () => {
     it('suspended in France: PRP injection and the treatments built on it', async () => {
-      expect(await slugs({ regulatoryStatus: { jurisdiction: 'FR', status: 'SUSPENDED' } })).toEqual(PRP_FAMILY);
+      expect(await slugs({ regulatoryStatus: { jurisdiction: 'FR', status: 'SUSPENDED' } })).toEqual(
+        PRP_FAMILY,
+      );
     });
     it('a malformed jurisdiction code is BAD_USER_INPUT', async () => {
-      const r = await gql('{ treatments(filter: { regulatoryStatus: { jurisdiction: "France" } }) { totalCount } }');
+      const r = await gql(
+        '{ treatments(filter: { regulatoryStatus: { jurisdiction: "France" } }) { totalCount } }',
+      );
       expect(r.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
     });
   });
@@ -68,7 +81,10 @@ describe('treatments(filter:)', () => {
       expect(await slugs({ updatedSince: future })).toEqual([]);
       await new Promise((resolve) => setTimeout(resolve, 20));
       const since = new Date().toISOString();
-      await db.treatment.update({ where: { slug: 'microfilling' }, data: { summaryEn: 'Edited for the sync test.' } });
+      await db.treatment.update({
+        where: { slug: 'microfilling' },
+        data: { summaryEn: 'Edited for the sync test.' },
+      });
       expect(await slugs({ updatedSince: since })).toEqual(['microfilling']);
       expect(await slugs({ updatedSince: '2000-01-01T00:00:00Z' })).toHaveLength(10);
     });
@@ -97,7 +113,9 @@ describe('treatments(filter:)', () => {
 
   describe('unknown slugs', () => {
     it('are one UNKNOWN_SLUGS error naming the argument and all of them', async () => {
-      const r = await gql('{ treatments(filter: { bodyAreas: { all: ["face", "elbows", "knees"] } }) { totalCount } }');
+      const r = await gql(
+        '{ treatments(filter: { bodyAreas: { all: ["face", "elbows", "knees"] } }) { totalCount } }',
+      );
       expect(r.errors?.[0]?.extensions).toMatchObject({
         code: 'UNKNOWN_SLUGS',
         slugs: ['elbows', 'knees'],

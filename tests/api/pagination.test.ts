@@ -60,7 +60,9 @@ describe('treatments pagination', () => {
 
   describe('without first', () => {
     it('returns the default page of up to 20', async () => {
-      const r = await data<Page>('{ treatments { totalCount edges { cursor } pageInfo { hasNextPage endCursor } } }');
+      const r = await data<Page>(
+        '{ treatments { totalCount edges { cursor } pageInfo { hasNextPage endCursor } } }',
+      );
       expect(r.treatments.edges).toHaveLength(10);
       expect(r.treatments.pageInfo.hasNextPage).toBe(false);
     });
@@ -68,14 +70,24 @@ describe('treatments pagination', () => {
 
   describe('nested connections', () => {
     it('page too, with their own cursors', async () => {
-      const first = await data<{ treatment: { indications: { totalCount: number; pageInfo: { hasNextPage: boolean; endCursor: string }; nodes: Array<{ slug: string }> } } }>(
+      const first = await data<{
+        treatment: {
+          indications: {
+            totalCount: number;
+            pageInfo: { hasNextPage: boolean; endCursor: string };
+            nodes: Array<{ slug: string }>;
+          };
+        };
+      }>(
         '{ treatment(slug: "microneedling") { indications(first: 2) { totalCount pageInfo { hasNextPage endCursor } nodes { slug } } } }',
       );
       const rest = await data<{ treatment: { indications: { nodes: Array<{ slug: string }> } } }>(
         'query($after: String) { treatment(slug: "microneedling") { indications(first: 100, after: $after) { nodes { slug } } } }',
         { after: first.treatment.indications.pageInfo.endCursor },
       );
-      const all = [...first.treatment.indications.nodes, ...rest.treatment.indications.nodes].map((n) => n.slug);
+      const all = [...first.treatment.indications.nodes, ...rest.treatment.indications.nodes].map(
+        (n) => n.slug,
+      );
       expect(first.treatment.indications.pageInfo.hasNextPage).toBe(true);
       expect(all).toHaveLength(first.treatment.indications.totalCount);
       expect(new Set(all).size).toBe(all.length);

@@ -1,11 +1,19 @@
 // The public schema as an artifact: schema.graphql is current, and everything in it is described.
 import { readFileSync } from 'node:fs';
-import { type GraphQLNamedType, isEnumType, isInputObjectType, isInterfaceType, isObjectType, isUnionType } from 'graphql';
+import {
+  type GraphQLNamedType,
+  isEnumType,
+  isInputObjectType,
+  isInterfaceType,
+  isObjectType,
+  isUnionType,
+} from 'graphql';
 import { describe, expect, it } from 'vitest';
 import { printedSchema } from '../../scripts/print-schema.ts';
 import { schema } from '../../src/schema/index.ts';
 
-const own = (t: GraphQLNamedType) => !t.name.startsWith('__') && !['String', 'Int', 'Float', 'Boolean', 'ID'].includes(t.name);
+const own = (t: GraphQLNamedType) =>
+  !t.name.startsWith('__') && !['String', 'Int', 'Float', 'Boolean', 'ID'].includes(t.name);
 
 describe('schema.graphql', () => {
   it('matches the schema the code builds (run `npm run schema:print`)', () => {
@@ -26,7 +34,8 @@ describe('schema documentation', () => {
       }
     }
     if (isEnumType(type)) {
-      for (const value of type.getValues()) if (!value.description) missing.push(`${type.name}.${value.name}`);
+      for (const value of type.getValues())
+        if (!value.description) missing.push(`${type.name}.${value.name}`);
     }
     if (isUnionType(type) && !type.description) missing.push(type.name);
   }
@@ -38,10 +47,18 @@ describe('schema documentation', () => {
   it('says on screening and contraindication fields that the data is informational', () => {
     const query = schema.getQueryType();
     const fields = query?.getFields() ?? {};
-    for (const name of ['screenTreatments', 'sharedContraindications', 'contraindicationOverlaps', 'contraindication', 'contraindications']) {
+    for (const name of [
+      'screenTreatments',
+      'sharedContraindications',
+      'contraindicationOverlaps',
+      'contraindication',
+      'contraindications',
+    ]) {
       expect(fields[name]?.description, name).toMatch(/no substitute for a practitioner/i);
     }
     const treatment = schema.getType('Treatment');
-    expect(isObjectType(treatment) && treatment.getFields().contraindications?.description).toMatch(/no substitute/i);
+    expect(isObjectType(treatment) && treatment.getFields().contraindications?.description).toMatch(
+      /no substitute/i,
+    );
   });
 });

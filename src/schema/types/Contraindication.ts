@@ -48,9 +48,13 @@ export const Contraindication = builder.prismaNode('Contraindication', {
         note: edgeText(edge, 'note', 'What the sources say about it.'),
       }),
     }),
-    category: t.expose('category', {
+    // select + resolve rather than expose: an exposed enum read through a connection's `nodes`
+    // came back null (the column is loaded; the plugin did not map it for that path).
+    category: t.field({
       type: ContraindicationCategoryEnum,
       description: 'Broad family of the contraindication.',
+      select: { category: true },
+      resolve: (row) => row.category,
     }),
   }),
 });

@@ -27,9 +27,13 @@ export const Indication = builder.prismaNode('Indication', {
       treatmentsDescription: 'Treatments the sources say address this; each edge carries its citations.',
       edgeFields: (edge) => ({ note: edgeText(edge, 'note', 'What the sources say about this use.') }),
     }),
-    category: t.expose('category', {
+    // select + resolve rather than expose: an exposed enum read through a connection's `nodes`
+    // came back null (the column is loaded; the plugin did not map it for that path).
+    category: t.field({
       type: IndicationCategoryEnum,
       description: 'Broad family of the indication.',
+      select: { category: true },
+      resolve: (row) => row.category,
     }),
   }),
 });

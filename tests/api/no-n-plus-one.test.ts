@@ -1,0 +1,98 @@
+// The number of SQL statements for a page of treatments with all their relations does not grow
+// with the page size: counted at the driver adapter (dbStats), for pages of 5 and 50.
+import { beforeAll, describe, expect, it } from 'vitest';
+import { db, dbStats } from '../../src/db.ts';
+import { data } from '../helpers/graphql.ts';
+
+const CMS_PULL = `query($first: Int!) {
+  treatments(first: $first, orderBy: { field: NAME }) {
+    totalCount
+    nodes {
+      slug name aliases summary updatedAt
+      techniques { nodes { slug name } edges { citations { locator source { slug } } } }
+      activeIngredients { nodes { slug name codes { code } } edges { citations { locator } } }
+      indications { nodes { slug name category } }
+      contraindications { edges { severity note citations { locator source { slug title } } node { slug name } } }
+      sideEffects { edges { frequency typicalDuration node { slug name } } }
+      bodyAreas { nodes { slug name } }
+      protocol { nodes { kind text min max unit citations { locator } } }
+      regulatoryStatuses { nodes { status reason jurisdiction { code name } authority { slug name } citations { locator } } }
+      components { nodes { slug } }
+      combinableWith { nodes { slug } }
+      citations { locator source { slug } }
+    }
+  }
+}`;
+
+/** 60 more treatments, each linked like the seeded ones, so a page of 50 is full. */
+async function addSyntheticTreatments() {
+  const source = await db.source.findFirstOrThrow();
+  const pick = async (rows: Promise<Array<{ id: number }>>) => (await rows).map((r) => r.id);
+  const [techniques, ingredients, contraindications, areas] = await Promise.all([
+    pick(db.technique.findMany({ select: { id: true }, take: 3 })),
+    pick(db.activeIngredient.findMany({ select: { id: true }, take: 3 })),
+    pick(db.contraindication.findMany({ select: { id: true }, take: 3 })),
+    pick(db.bodyArea.findMany({ select: { id: true }, take: 3 })),
+  ]);
+  for (let i = 0; i < 60; i++) {
+    const slug = `synthetic-${String(i).padStart(2, '0')}`;
+    const cite = (key: string) => ({
+      create: [{ key: `${key}|${slug}`, sourceId: source.id, locator: 'test' }],
+    });
+    await db.treatment.create({
+      data: {
+        slug,
+        nameFr: `Synthétique ${i}`,
+        nameEn: `Synthetic ${i}`,
+        summaryFr: 'Traitement de test.',
+        searchText: slug,
+        citations: cite('treatment:'),
+        techniques: { create: techniques.map((id) => ({ techniqueId: id, citations: cite(`tt:${id}`) })) },
+        activeIngredients: {
+          create: ingredients.map((id) => ({ activeIngredientId: id, citations: cite(`ti:${id}`) })),
+        },
+        contraindications: {
+          create: contraindications.map((id) => ({
+            contraindicationId: id,
+            severity: 'RELATIVE',
+            citations: cite(`tc:${id}`),
+          })),
+        },
+        bodyAreas: { create: areas.map((id) => ({ bodyAreaId: id, citations: cite(`tb:${id}`) })) },
+        protocol: {
+          create: [
+            {
+              key: 'sessions',
+              kind: 'SESSION_COUNT',
+              textFr: '3 séances',
+              min: 3,
+              max: 3,
+              unit: 'SESSION',
+              citations: cite('tp:'),
+            },
+          ],
+        },
+      },
+    });
+  }
+}
+
+async function statementsFor(first: number) {
+  const before = dbStats.statements;
+  const result = await data<{ treatments: { nodes: unknown[] } }>(CMS_PULL, { first });
+  return { statements: dbStats.statements - before, rows: result.treatments.nodes.length };
+}
+
+describe('CMS pull of a page of treatments with every relation', () => {
+  beforeAll(addSyntheticTreatments, 120_000);
+
+  it('sends the same number of SQL statements for 5 and for 50 treatments', async () => {
+    const small = await statementsFor(5);
+    const large = await statementsFor(50);
+    expect(small.rows).toBe(5);
+    expect(large.rows).toBe(50);
+    expect(small.statements).toBeGreaterThan(0);
+    expect(large.statements).toBe(small.statements);
+    console.info(`CMS pull: ${small.statements} SQL statements for 5 and for 50 treatments`);
+  });
+});
