@@ -3,7 +3,7 @@
 import { builder } from './builder.ts';
 import { type LinkHelpers, linkConnection, linkHelpers } from './links.ts';
 import { localizedFields } from './localized.ts';
-import { Citation, citationSelect } from './types/Citation.ts';
+import { citationsField } from './types/Citation.ts';
 import { TerminologyCode } from './types/TerminologyCode.ts';
 
 interface VocabularyOptions {
@@ -29,12 +29,7 @@ export function vocabularyFields(t: any, options: VocabularyOptions) {
     ...localizedFields(t, 'description', 'description', `Short description of the ${options.noun}.`, {
       nullable: true,
     }),
-    citations: t.field({
-      type: [Citation],
-      description: `Where the sources mention this ${options.noun}.`,
-      select: { citations: citationSelect },
-      resolve: (row: { citations: unknown[] }) => row.citations,
-    }),
+    citations: citationsField(t, `Where the sources mention this ${options.noun}.`),
     ...(options.codes
       ? {
           codes: t.relation('codes', {

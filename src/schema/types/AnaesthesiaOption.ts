@@ -1,6 +1,6 @@
 import { builder } from '../builder.ts';
 import { localizedFields } from '../localized.ts';
-import { Citation, citationSelect } from './Citation.ts';
+import { citationsField } from './Citation.ts';
 
 export const AnaesthesiaKindEnum = builder.enumType('AnaesthesiaKind', {
   description: 'A way of making a session comfortable.',
@@ -17,11 +17,6 @@ export const AnaesthesiaOption = builder.prismaObject('AnaesthesiaOption', {
   fields: (t) => ({
     kind: t.expose('kind', { type: AnaesthesiaKindEnum, description: 'The option.' }),
     ...localizedFields(t, 'text', 'text', 'How it is used, in our words.'),
-    citations: t.field({
-      type: [Citation],
-      description: 'The source(s) stating it.',
-      select: { citations: citationSelect },
-      resolve: (row) => row.citations,
-    }),
+    citations: citationsField(t, 'The source(s) stating it.'),
   }),
 });

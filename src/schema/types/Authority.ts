@@ -1,6 +1,6 @@
 import { builder } from '../builder.ts';
 import { localizedFields } from '../localized.ts';
-import { Citation, citationSelect } from './Citation.ts';
+import { citationsField } from './Citation.ts';
 
 export const Authority = builder.prismaNode('Authority', {
   description: 'A regulator (e.g. the ANSM in France).',
@@ -10,11 +10,6 @@ export const Authority = builder.prismaNode('Authority', {
     acronym: t.exposeString('acronym', { nullable: true, description: 'Usual acronym (e.g. `ANSM`).' }),
     ...localizedFields(t, 'name', 'name', 'Full name of the authority.'),
     jurisdiction: t.relation('jurisdiction', { description: 'Where it regulates.' }),
-    citations: t.field({
-      type: [Citation],
-      description: 'Where the sources mention it.',
-      select: { citations: citationSelect },
-      resolve: (row) => row.citations,
-    }),
+    citations: citationsField(t, 'Where the sources mention it.'),
   }),
 });

@@ -40,3 +40,13 @@ export const Citation = builder.prismaObject('Citation', {
     }),
   }),
 });
+
+/** The `citations` field of a Prisma object whose model has a `citations` relation. */
+// biome-ignore lint/suspicious/noExplicitAny: the field builder of any Prisma object type with citations
+export const citationsField = (t: any, description: string) =>
+  t.field({
+    type: [Citation],
+    description,
+    select: { citations: citationSelect },
+    resolve: (row: { citations: unknown[] }) => row.citations,
+  });

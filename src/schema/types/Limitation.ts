@@ -1,6 +1,6 @@
 import { builder } from '../builder.ts';
 import { localizedFields } from '../localized.ts';
-import { Citation, citationSelect } from './Citation.ts';
+import { citationsField } from './Citation.ts';
 
 export const Limitation = builder.prismaObject('Limitation', {
   description:
@@ -8,11 +8,6 @@ export const Limitation = builder.prismaObject('Limitation', {
   fields: (t) => ({
     key: t.exposeString('key', { description: 'Identifier of the limitation, unique within its treatment.' }),
     ...localizedFields(t, 'text', 'text', 'The limitation, in our words.'),
-    citations: t.field({
-      type: [Citation],
-      description: 'The source(s) stating it.',
-      select: { citations: citationSelect },
-      resolve: (row) => row.citations,
-    }),
+    citations: citationsField(t, 'The source(s) stating it.'),
   }),
 });

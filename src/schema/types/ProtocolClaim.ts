@@ -1,6 +1,6 @@
 import { builder } from '../builder.ts';
 import { localizedFields } from '../localized.ts';
-import { Citation, citationSelect } from './Citation.ts';
+import { citationsField } from './Citation.ts';
 
 export const ProtocolKindEnum = builder.enumType('ProtocolKind', {
   description: 'What a protocol claim is about.',
@@ -46,11 +46,6 @@ export const ProtocolClaim = builder.prismaObject('ProtocolClaim', {
       nullable: true,
       description: 'Unit of `min` and `max`.',
     }),
-    citations: t.field({
-      type: [Citation],
-      description: 'The source(s) making this claim.',
-      select: { citations: citationSelect },
-      resolve: (row) => row.citations,
-    }),
+    citations: citationsField(t, 'The source(s) making this claim.'),
   }),
 });

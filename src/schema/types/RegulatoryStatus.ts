@@ -1,6 +1,6 @@
 import { builder } from '../builder.ts';
 import { localizedFields } from '../localized.ts';
-import { Citation, citationSelect } from './Citation.ts';
+import { citationsField } from './Citation.ts';
 
 export const RegulatoryStatusKindEnum = builder.enumType('RegulatoryStatusKind', {
   description: 'Legal status of a treatment in a jurisdiction.',
@@ -28,11 +28,6 @@ export const RegulatoryStatus = builder.prismaObject('RegulatoryStatus', {
         nullable: true,
       },
     ),
-    citations: t.field({
-      type: [Citation],
-      description: 'The source(s) stating it.',
-      select: { citations: citationSelect },
-      resolve: (row) => row.citations,
-    }),
+    citations: citationsField(t, 'The source(s) stating it.'),
   }),
 });

@@ -4,7 +4,7 @@ import { connectionSize } from '../connections.ts';
 import { LocaleEnum } from '../enums.ts';
 import { edgeText, linkConnection, linkHelpers } from '../links.ts';
 import { localizedFields } from '../localized.ts';
-import { Citation, citationSelect } from './Citation.ts';
+import { citationsField } from './Citation.ts';
 import { INFORMATIONAL, SeverityEnum } from './Contraindication.ts';
 
 const note = { noteFr: true, noteEn: true } as const;
@@ -161,12 +161,7 @@ export const Treatment = builder.prismaNode('Treatment', {
       query: { orderBy: { id: 'asc' } },
       description: 'Legal status per jurisdiction (e.g. PRP injection suspended in France by the ANSM).',
     }),
-    citations: t.field({
-      type: [Citation],
-      description: 'The sources describing this treatment (name, summary, mechanism).',
-      select: { citations: citationSelect },
-      resolve: (row) => row.citations,
-    }),
+    citations: citationsField(t, 'The sources describing this treatment (name, summary, mechanism).'),
     updatedAt: t.expose('updatedAt', { type: 'DateTime', description: 'When this treatment last changed.' }),
   }),
 });

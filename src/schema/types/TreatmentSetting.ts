@@ -1,6 +1,6 @@
 import { builder } from '../builder.ts';
 import { localizedFields } from '../localized.ts';
-import { Citation, citationSelect } from './Citation.ts';
+import { citationsField } from './Citation.ts';
 
 export const CareSettingEnum = builder.enumType('CareSetting', {
   description: 'Where a treatment is performed.',
@@ -16,11 +16,6 @@ export const TreatmentSetting = builder.prismaObject('TreatmentSetting', {
     setting: t.expose('setting', { type: CareSettingEnum, description: 'The setting.' }),
     allowed: t.exposeBoolean('allowed', { description: 'True when the sources say it is done there.' }),
     ...localizedFields(t, 'text', 'text', 'Why, in our words.'),
-    citations: t.field({
-      type: [Citation],
-      description: 'The source(s) stating it.',
-      select: { citations: citationSelect },
-      resolve: (row) => row.citations,
-    }),
+    citations: citationsField(t, 'The source(s) stating it.'),
   }),
 });
