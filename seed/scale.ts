@@ -203,7 +203,8 @@ export function generateScaleData(treatments: number, seed = 42): ScaleData {
       const chosen = new Set<number>();
       while (chosen.size < count) chosen.add(int(1, perKind));
       for (const target of [...chosen].sort((a, b) => a - b)) {
-        const id = (linkIds[v.link] = (linkIds[v.link] ?? 0) + 1);
+        const id = (linkIds[v.link] ?? 0) + 1;
+        linkIds[v.link] = id;
         push(v.link, {
           id,
           treatmentId: t,
