@@ -204,3 +204,31 @@ describe('node(id:) and nodes(ids:)', () => {
     expect(again.nodes.map((n) => n.__typename)).toEqual(['Technique', 'Treatment']);
   });
 });
+
+describe('conflicting protocol claims', () => {
+  it('come back side by side, each with its own source', async () => {
+    const r = await data<{
+      treatment: {
+        protocol: {
+          nodes: Array<{
+            kind: string;
+            min: number;
+            max: number;
+            unit: string;
+            citations: Array<{ source: { slug: string } }>;
+          }>;
+        };
+      };
+    }>(
+      '{ treatment(slug: "mesotherapy") { protocol(first: 100) { nodes { kind min max unit citations { source { slug } } } } } }',
+    );
+    const intervals = r.treatment.protocol.nodes
+      .filter((n) => n.kind === 'INTERVAL')
+      .map((n) => [n.citations.map((c) => c.source.slug).join(','), n.min, n.max, n.unit])
+      .sort();
+    expect(intervals).toEqual([
+      ['mesotherapy-ageing-article', 2, 3, 'WEEK'],
+      ['mesotherapy-patient-sheet', 15, 30, 'DAY'],
+    ]);
+  });
+});
