@@ -15,6 +15,11 @@ const schema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(4000),
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(500).default(10),
+  /** Benchmarks only: answer with an `x-sql-statements` header counting the request's statements. */
+  EXPOSE_SQL_STATEMENTS: z
+    .enum(['0', '1', 'true', 'false'])
+    .default('0')
+    .transform((v) => v === '1' || v === 'true'),
 });
 
 export type Config = z.infer<typeof schema> & { engine: 'sqlite' | 'postgresql' };

@@ -1,5 +1,6 @@
 // The one Prisma client: better-sqlite3 for `file:` URLs, pg for `postgres://` URLs. Every SQL
 // statement sent through the adapter is counted (`dbStats`), for the no-N+1 tests and benchmarks.
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { PrismaBetterSqlite3 } from '@prisma/adapter-better-sqlite3';
 import { PrismaPg } from '@prisma/adapter-pg';
 import type { SqlDriverAdapter, SqlDriverAdapterFactory, Transaction } from '@prisma/driver-adapter-utils';
@@ -11,6 +12,9 @@ export type Db = PrismaClient;
 
 /** SQL statements sent to the database by this process since start. */
 export const dbStats = { statements: 0 };
+
+/** Per-request counter: the server runs each request inside `requestStatements.run({ count: 0 }, …)`. */
+export const requestStatements = new AsyncLocalStorage<{ count: number }>();
 
 export function createDb(url: string, poolSize = config.DATABASE_POOL_SIZE): Db {
   if (url.startsWith('file:')) {
@@ -37,6 +41,8 @@ function counting<F extends SqlDriverAdapterFactory>(factory: F): F {
         if (prop === 'queryRaw' || prop === 'executeRaw') {
           return (...args: unknown[]) => {
             dbStats.statements++;
+            const current = requestStatements.getStore();
+            if (current) current.count++;
             return value.apply(obj, args);
           };
         }
