@@ -1,3 +1,5 @@
+import { createLoaders, type Loaders } from './resolvers/loaders.ts';
+
 // The request context, built once per request: the locale clients asked for. Nothing else reads
 // request headers.
 export type LocaleCode = 'FR' | 'EN';
@@ -5,6 +7,8 @@ export type LocaleCode = 'FR' | 'EN';
 export interface Context {
   /** Locale from `Accept-Language` (first supported language wins), else FR. */
   locale: LocaleCode;
+  /** Per-request batch loaders (src/resolvers/loaders.ts). */
+  loaders: Loaders;
 }
 
 /** Picks FR or EN from an Accept-Language header, honouring q-values; FR when neither is asked. */
@@ -27,5 +31,5 @@ export function localeFromHeader(header: string | null | undefined): LocaleCode 
 }
 
 export function createContext(request: Request): Context {
-  return { locale: localeFromHeader(request.headers.get('accept-language')) };
+  return { locale: localeFromHeader(request.headers.get('accept-language')), loaders: createLoaders() };
 }

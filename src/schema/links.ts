@@ -2,13 +2,14 @@
 // node is the entity at the other end. Built on prismaConnectionHelpers so each relation level is
 // one statement whatever the page size. https://pothos-graphql.dev/docs/plugins/prisma/connections
 import { prismaConnectionHelpers } from '@pothos/plugin-prisma';
-import type { LocaleCode } from '../context.ts';
+import type { Context, LocaleCode } from '../context.ts';
 import { getDatamodel } from '../generated/pothos-types.ts';
+import type { CitationOwnerColumn } from '../resolvers/loaders.ts';
 import { pickLocalized } from '../resolvers/locale.ts';
 import { builder } from './builder.ts';
 import { connectionSize } from './connections.ts';
 import { localeArg } from './localized.ts';
-import { Citation, citationSelect } from './types/Citation.ts';
+import { Citation } from './types/Citation.ts';
 
 type JoinModel =
   | 'TreatmentTechnique'
@@ -21,7 +22,6 @@ type JoinModel =
   | 'TreatmentCombination';
 
 type Row = Record<string, unknown>;
-type Ctx = { locale: LocaleCode };
 
 const datamodel = getDatamodel().datamodel.models;
 
@@ -38,19 +38,32 @@ function nodeColumns(joinModel: JoinModel, relation: string): Record<string, tru
 }
 
 /** Helpers for one join model seen from one side: `node` is the relation to the other end. */
+/** Join model → the citation column pointing at its rows. */
+const citationColumn: Record<JoinModel, CitationOwnerColumn> = {
+  TreatmentTechnique: 'treatmentTechniqueId',
+  TreatmentActiveIngredient: 'treatmentActiveIngredientId',
+  TreatmentIndication: 'treatmentIndicationId',
+  TreatmentContraindication: 'treatmentContraindicationId',
+  TreatmentSideEffect: 'treatmentSideEffectId',
+  TreatmentBodyArea: 'treatmentBodyAreaId',
+  TreatmentComponent: 'componentId',
+  TreatmentCombination: 'combinationId',
+};
+
 export function linkHelpers(joinModel: JoinModel, node: string, extra: Record<string, true> = {}) {
   const columns = nodeColumns(joinModel, node);
   // The generic join model defeats Pothos' per-model typing; the shapes are checked by the tests.
-  return prismaConnectionHelpers(builder, joinModel as 'TreatmentTechnique', {
+  const helpers = prismaConnectionHelpers(builder, joinModel as 'TreatmentTechnique', {
     cursor: 'id',
     ...connectionSize,
     query: { orderBy: { id: 'asc' } },
     select: (nodeSelection) =>
-      ({ ...extra, citations: citationSelect, [node]: nodeSelection({ select: columns }) }) as unknown as {
+      ({ ...extra, [node]: nodeSelection({ select: columns }) }) as unknown as {
         technique: true;
       },
     resolveNode: (link) => (link as unknown as Row)[node] as never,
   });
+  return Object.assign(helpers, { citationColumn: citationColumn[joinModel] });
 }
 
 export type LinkHelpers = ReturnType<typeof linkHelpers>;
@@ -62,7 +75,7 @@ export const edgeText = (edge: any, prefix: string, description: string) =>
     description,
     nullable: true,
     args: localeArg(),
-    resolve: (link: Row, args: { locale?: LocaleCode | null }, ctx: Ctx) =>
+    resolve: (link: Row, args: { locale?: LocaleCode | null }, ctx: Context) =>
       pickLocalized(link as never, prefix, args.locale ?? ctx.locale).text,
   });
 
@@ -107,7 +120,9 @@ export function linkConnection(t: any, options: LinkFieldOptions) {
         citations: edge.field({
           type: [Citation],
           description: 'Where the sources state this link.',
-          resolve: (link: Row) => link.citations,
+          // Loaded only when asked for, in one batch per link kind (not with every page of links).
+          resolve: (link: Row, _args: unknown, ctx: Context) =>
+            ctx.loaders.citationsOf(helpers.citationColumn).load(link.id as number),
         }),
         ...(options.edgeFields?.(edge) ?? {}),
       }),
