@@ -29,9 +29,36 @@ async function loadCitations(column: CitationOwnerColumn, ids: readonly number[]
 
 export type CitationRows = Awaited<ReturnType<typeof loadCitations>>[number];
 
+interface GroupDelegate {
+  groupBy(args: object): Promise<Array<Record<string, unknown> & { _count: { _all: number } }>>;
+}
+
+/** How many rows of `model` point at each of `ids` through `column` (a link connection's totalCount). */
+async function countLinks(model: string, column: string, ids: readonly number[]) {
+  const delegate = (db as unknown as Record<string, GroupDelegate>)[model] as GroupDelegate;
+  const rows = await delegate.groupBy({
+    by: [column],
+    where: { [column]: { in: [...ids] } },
+    _count: { _all: true },
+  });
+  const counts = new Map(rows.map((r) => [r[column] as number, r._count._all]));
+  return ids.map((id) => counts.get(id) ?? 0);
+}
+
 export function createLoaders() {
   const citationLoaders = new Map<CitationOwnerColumn, DataLoader<number, CitationRows>>();
+  const countLoaders = new Map<string, DataLoader<number, number>>();
   return {
+    /** Counted only when a client asks for totalCount: one grouped statement per link kind. */
+    linkCount(model: string, column: string): DataLoader<number, number> {
+      const key = `${model}.${column}`;
+      let loader = countLoaders.get(key);
+      if (!loader) {
+        loader = new DataLoader((ids) => countLinks(model, column, ids), { maxBatchSize: 1000 });
+        countLoaders.set(key, loader);
+      }
+      return loader;
+    },
     citationsOf(column: CitationOwnerColumn): DataLoader<number, CitationRows> {
       let loader = citationLoaders.get(column);
       if (!loader) {

@@ -63,7 +63,12 @@ export function linkHelpers(joinModel: JoinModel, node: string, extra: Record<st
       },
     resolveNode: (link) => (link as unknown as Row)[node] as never,
   });
-  return Object.assign(helpers, { citationColumn: citationColumn[joinModel] });
+  // The join row's foreign key to the other side: the parent of the connection.
+  const parentColumn = datamodel[joinModel]?.fields.find(
+    (f) => f.kind === 'object' && f.name !== node && f.name !== 'citations',
+  )?.relationFromFields?.[0] as string;
+  const model = joinModel.charAt(0).toLowerCase() + joinModel.slice(1);
+  return Object.assign(helpers, { citationColumn: citationColumn[joinModel], parentColumn, model });
 }
 
 export type LinkHelpers = ReturnType<typeof linkHelpers>;
@@ -96,13 +101,14 @@ export function linkConnection(t: any, options: LinkFieldOptions) {
     {
       type: options.type,
       description: options.description,
+      // No `_count` here: Prisma computes it by aggregating the whole join table on every query.
       select: (args: never, ctx: never, nested: never) => ({
+        id: true,
         [relation]: helpers.getQuery(args, ctx, nested),
-        _count: { select: { [relation]: true } },
       }),
       resolve: (parent: Row, args: never, ctx: never) => ({
         ...helpers.resolve(parent[relation] as never, args, ctx),
-        totalCount: (parent._count as Record<string, number>)[relation],
+        parentId: parent.id,
       }),
     },
     {
@@ -110,7 +116,8 @@ export function linkConnection(t: any, options: LinkFieldOptions) {
       fields: (c: any) => ({
         totalCount: c.int({
           description: 'Number of items in the whole connection, across all pages.',
-          resolve: (conn: { totalCount: number }) => conn.totalCount,
+          resolve: (conn: { parentId: number }, _args: unknown, ctx: Context) =>
+            ctx.loaders.linkCount(helpers.model, helpers.parentColumn).load(conn.parentId),
         }),
       }),
     },
