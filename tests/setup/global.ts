@@ -6,7 +6,14 @@ import type { TestProject } from 'vitest/node';
 import { seedDatabase } from '../../seed/load.ts';
 import { createDb } from '../../src/db.ts';
 import { applyMigrations } from '../../src/migrations.ts';
-import { createPgDatabase, dropPgDatabasesLike, type TestEngine, TMP_ROOT } from './databases.ts';
+import {
+  createPgDatabase,
+  dropPgDatabase,
+  dropPgDatabasesLike,
+  type TestEngine,
+  TMP_ROOT,
+  withPgAdmin,
+} from './databases.ts';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -17,12 +24,36 @@ declare module 'vitest' {
   }
 }
 
+/** Databases of earlier runs whose process is gone (killed runs never reach their teardown). */
+async function dropAbandonedPgDatabases() {
+  const names = await withPgAdmin(async (c) =>
+    (
+      await c.query<{ datname: string }>("SELECT datname FROM pg_database WHERE datname LIKE 'akt\\_%'")
+    ).rows.map((r) => r.datname),
+  );
+  for (const name of names) {
+    const pid = Number(/^akt_(\d+)_/.exec(name)?.[1]);
+    if (!pid || isAlive(pid)) continue;
+    await dropPgDatabase(name);
+  }
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 export default async function setup(project: TestProject) {
   const engine = (project.config.env?.TEST_ENGINE ?? 'sqlite') as TestEngine;
   const runId = `akt_${process.pid}_${engine === 'sqlite' ? 's' : 'p'}`;
   const templateName = `${runId}_template`;
   let templateUrl: string;
   if (engine === 'postgresql') {
+    await dropAbandonedPgDatabases();
     await dropPgDatabasesLike(runId);
     templateUrl = await createPgDatabase(templateName);
   } else {
@@ -31,10 +62,15 @@ export default async function setup(project: TestProject) {
     rmSync(file, { force: true });
     templateUrl = `file:${file}`;
   }
-  await applyMigrations(templateUrl);
-  const db = createDb(templateUrl, 2);
-  await seedDatabase(db);
-  await db.$disconnect();
+  try {
+    await applyMigrations(templateUrl);
+    const db = createDb(templateUrl, 2);
+    await seedDatabase(db).finally(() => db.$disconnect());
+  } catch (error) {
+    // No teardown runs when setup fails: clean up here.
+    if (engine === 'postgresql') await dropPgDatabasesLike(runId);
+    throw error;
+  }
 
   project.provide('engine', engine);
   project.provide('runId', runId);
