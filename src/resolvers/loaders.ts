@@ -2,6 +2,7 @@
 // link rows, fetched only when a client asks for them, one statement per link kind per request.
 import DataLoader from 'dataloader';
 import { db } from '../db.ts';
+import { citationInclude } from './citations.ts';
 
 export type CitationOwnerColumn =
   | 'treatmentTechniqueId'
@@ -16,8 +17,7 @@ export type CitationOwnerColumn =
 async function loadCitations(column: CitationOwnerColumn, ids: readonly number[]) {
   const rows = await db.citation.findMany({
     where: { [column]: { in: [...ids] } },
-    include: { source: true },
-    orderBy: [{ sourceId: 'asc' }, { id: 'asc' }],
+    ...citationInclude,
   });
   const byOwner = new Map<number, typeof rows>();
   for (const row of rows) {

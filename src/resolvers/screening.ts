@@ -1,15 +1,11 @@
 // Screening: for patient conditions (contraindication slugs), which treatments they speak against,
 // how strongly, and on whose word. Informational only.
 import { db } from '../db.ts';
+import { citationInclude } from './citations.ts';
 import { resolveSlugs } from './slugs.ts';
 
 const rank = { ABSOLUTE: 0, RELATIVE: 1, PRECAUTION: 2 } as const;
 export type SeverityName = keyof typeof rank;
-
-const citationInclude = {
-  include: { source: true },
-  orderBy: [{ sourceId: 'asc' as const }, { id: 'asc' as const }],
-};
 
 async function loadLinks(conditionIds: number[]) {
   return db.treatmentContraindication.findMany({

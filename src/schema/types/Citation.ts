@@ -1,14 +1,6 @@
+import { citationInclude } from '../../resolvers/citations.ts';
 import { builder } from '../builder.ts';
 import { Source } from './Source.ts';
-
-/**
- * How citations are loaded inside link selections: with their source, in a stable order. Links
- * select this statically, so a page of links and all their citations cost one statement.
- */
-export const citationSelect = {
-  include: { source: true },
-  orderBy: [{ sourceId: 'asc' }, { id: 'asc' }],
-} as const;
 
 export const Citation = builder.prismaObject('Citation', {
   description:
@@ -47,6 +39,6 @@ export const citationsField = (t: any, description: string) =>
   t.field({
     type: [Citation],
     description,
-    select: { citations: citationSelect },
+    select: { citations: citationInclude },
     resolve: (row: { citations: unknown[] }) => row.citations,
   });
