@@ -31,10 +31,25 @@ const relations = {
   bodyAreas: ['bodyAreas', 'bodyArea', 'bodyArea'],
 } as const satisfies Record<string, readonly [string, string, SlugKind]>;
 
-export async function treatmentWhere(
+/**
+ * A connection's page and its totalCount both need the where clause for the same filter;
+ * memoising per filter object resolves its slugs once per request, not twice.
+ */
+const built = new WeakMap<TreatmentFilterInput, Promise<Prisma.TreatmentWhereInput>>();
+
+export function treatmentWhere(
   filter: TreatmentFilterInput | null | undefined,
 ): Promise<Prisma.TreatmentWhereInput> {
-  if (!filter) return {};
+  if (!filter) return Promise.resolve({});
+  let where = built.get(filter);
+  if (!where) {
+    where = buildTreatmentWhere(filter);
+    built.set(filter, where);
+  }
+  return where;
+}
+
+async function buildTreatmentWhere(filter: TreatmentFilterInput): Promise<Prisma.TreatmentWhereInput> {
   const and: Prisma.TreatmentWhereInput[] = [];
   for (const [field, [relation, node, kind]] of Object.entries(relations)) {
     const set = filter[field as keyof typeof relations];
