@@ -1,14 +1,7 @@
 // The analyst queries, against answers checked by hand from the seed.
 import { describe, expect, it } from 'vitest';
 import { data, gql } from '../helpers/graphql.ts';
-
-const PRP_FAMILY = [
-  'microneedling-with-prp',
-  'prp-derma-roller',
-  'prp-injection',
-  'prp-mesolift',
-  'prp-microfilling',
-];
+import { PRP_FAMILY } from '../helpers/seed-facts.ts';
 
 describe('sharedContraindications', () => {
   describe('PRP and mesotherapy', () => {

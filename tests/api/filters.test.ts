@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { db } from '../../src/db.ts';
 import { data, gql } from '../helpers/graphql.ts';
+import { PRP_FAMILY } from '../helpers/seed-facts.ts';
 
 const slugs = async (filter: object) =>
   (
@@ -10,14 +11,6 @@ const slugs = async (filter: object) =>
       { filter },
     )
   ).treatments.nodes.map((n) => n.slug);
-
-const PRP_FAMILY = [
-  'microneedling-with-prp',
-  'prp-derma-roller',
-  'prp-injection',
-  'prp-mesolift',
-  'prp-microfilling',
-];
 
 describe('treatments(filter:)', () => {
   describe('contraindications', () => {
