@@ -3,6 +3,7 @@
 // prepared statements (better-sqlite3) and multi-row INSERTs (pg) do it in seconds.
 import Database from 'better-sqlite3';
 import pg from 'pg';
+import { BUMP_DATA_VERSION_SQL } from '../src/cache/dataVersion.ts';
 import type { Db } from '../src/db.ts';
 import { sqliteFilePath } from '../src/db.ts';
 import { applyMigrations } from '../src/migrations.ts';
@@ -69,6 +70,7 @@ export function bulkInsertSqlite(file: string, data: ScaleData, reset: boolean):
         }
         written += rows.length;
       }
+      sqlite.prepare(BUMP_DATA_VERSION_SQL).run();
     })();
   } finally {
     sqlite.close();
@@ -108,6 +110,7 @@ export async function bulkInsertPostgres(url: string, data: ScaleData, reset: bo
       );
       written += rows.length;
     }
+    await client.query(BUMP_DATA_VERSION_SQL);
     await client.query('COMMIT');
   } catch (error) {
     await client.query('ROLLBACK');

@@ -1,5 +1,7 @@
 // Writes validated seed data (seed/validate.ts) in one transaction: entities, then their links,
 // then every citation, then removes what the seed no longer holds.
+
+import { bumpDataVersion } from '../src/cache/dataVersion.ts';
 import type { Db } from '../src/db.ts';
 import { foldAll } from '../src/resolvers/text.ts';
 import type { CitationInput, Localized, TreatmentInput } from './schema.ts';
@@ -357,5 +359,7 @@ async function writeAll(tx: Tx, data: SeedData): Promise<SyncStats> {
   );
   await s.sync(table('citation'), citationRows, ['key']);
   await s.deleteStale();
+  const { created, updated, deleted } = s.stats;
+  if (created + updated + deleted > 0) await bumpDataVersion(tx);
   return s.stats;
 }

@@ -3,23 +3,78 @@ import { z } from 'zod';
 
 const DEFAULT_DATABASE_URL = 'file:./data/knowledge.db';
 
+const flag = (fallback: boolean) =>
+  z
+    .enum(['0', '1', 'true', 'false'])
+    .default(fallback ? 'true' : 'false')
+    .transform((v) => v === '1' || v === 'true');
+
+const count = (fallback: number, max = 1_000_000_000) =>
+  z.coerce.number().int().min(0).max(max).default(fallback);
+
+const databaseUrl = z
+  .string()
+  .trim()
+  .refine((url) => /^(file:|postgres(ql)?:\/\/)/.test(url), {
+    message: 'must start with file: (SQLite) or postgres:// / postgresql:// (PostgreSQL)',
+  });
+
 const schema = z.object({
-  DATABASE_URL: z
+  DATABASE_URL: databaseUrl.default(DEFAULT_DATABASE_URL),
+  /** Comma-separated PostgreSQL replicas; reads go there, writes and transactions to DATABASE_URL. */
+  DATABASE_READ_URLS: z
     .string()
-    .trim()
-    .min(1)
-    .default(DEFAULT_DATABASE_URL)
-    .refine((url) => /^(file:|postgres(ql)?:\/\/)/.test(url), {
-      message: 'must start with file: (SQLite) or postgres:// / postgresql:// (PostgreSQL)',
-    }),
+    .default('')
+    .transform((v) =>
+      v
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean),
+    )
+    .pipe(z.array(databaseUrl.refine((u) => !u.startsWith('file:'), 'replicas must be PostgreSQL URLs'))),
   PORT: z.coerce.number().int().min(0).max(65535).default(4000),
+  HOST: z.string().default('0.0.0.0'),
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(500).default(10),
+  REDIS_URL: z
+    .string()
+    .trim()
+    .refine((u) => /^rediss?:\/\//.test(u), 'must start with redis:// or rediss://')
+    .optional(),
+  /** Prefix of every Redis key this API writes (several deployments can share one Redis). */
+  REDIS_PREFIX: z
+    .string()
+    .regex(/^[\w:.-]{1,64}$/, 'letters, digits, and _ : . - only (at most 64)')
+    .default('akt'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+
+  // Operation limits (0 disables a limit).
+  MAX_DEPTH: count(15, 1000),
+  MAX_ALIASES: count(30, 10_000),
+  MAX_TOKENS: count(5000, 1_000_000),
+  MAX_COST: count(50_000),
+  MAX_BODY_BYTES: count(100_000, 100_000_000),
+  REQUEST_TIMEOUT_MS: count(15_000, 600_000),
+
+  // Rate limiting: a budget of cost points per window, per API key or per client IP.
+  RATE_LIMIT_POINTS: count(200_000),
+  RATE_LIMIT_WINDOW_SECONDS: z.coerce.number().int().min(1).max(86_400).default(60),
+  /** Trust X-Forwarded-For for the client IP (only behind a proxy you control). */
+  TRUST_PROXY: flag(false),
+
+  // Auth.
+  REQUIRE_API_KEY: flag(false),
+
+  // Caching.
+  RESPONSE_CACHE: flag(true),
+  CACHE_TTL_SECONDS: count(300, 86_400 * 30),
+  PERSISTED_OPERATIONS_ONLY: flag(false),
+  /** JSON file mapping sha256 hashes to documents, trusted at start (e.g. a client's build manifest). */
+  PERSISTED_OPERATIONS_FILE: z.string().trim().optional(),
+
+  SHUTDOWN_TIMEOUT_MS: count(10_000, 600_000),
   /** Benchmarks only: answer with an `x-sql-statements` header counting the request's statements. */
-  EXPOSE_SQL_STATEMENTS: z
-    .enum(['0', '1', 'true', 'false'])
-    .default('0')
-    .transform((v) => v === '1' || v === 'true'),
+  EXPOSE_SQL_STATEMENTS: flag(false),
 });
 
 export type Config = z.infer<typeof schema> & { engine: 'sqlite' | 'postgresql' };
@@ -37,6 +92,11 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
   }
   const engine = result.data.DATABASE_URL.startsWith('file:') ? 'sqlite' : 'postgresql';
+  if (engine === 'sqlite' && result.data.DATABASE_READ_URLS.length > 0) {
+    throw new ConfigError(
+      'Invalid configuration:\n  DATABASE_READ_URLS: read replicas need a PostgreSQL DATABASE_URL',
+    );
+  }
   return { ...result.data, engine };
 }
 

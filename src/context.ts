@@ -1,15 +1,54 @@
+import { randomUUID } from 'node:crypto';
+import type { ApiKeyIdentity } from './auth/keys.ts';
+import type { Scope } from './auth/scopes.ts';
 import { createLoaders, type Loaders } from './resolvers/loaders.ts';
 
-// The request context, built once per request: the locale clients asked for. Nothing else reads
-// request headers.
+// The request context, built once per request: the locale clients asked for, who is asking, and
+// what the request has cost. Nothing else reads request headers.
 export type LocaleCode = 'FR' | 'EN';
 
-export interface Context {
+export interface Auth {
+  /** The API key presented, or null for an anonymous client. */
+  apiKey: ApiKeyIdentity | null;
+  scopes: ReadonlySet<Scope>;
+}
+
+export interface RateLimitState {
+  limit: number;
+  remaining: number;
+  used: number;
+  /** Unix time (seconds) when the window resets. */
+  reset: number;
+}
+
+/** What the HTTP layer learns from the GraphQL layer about one request (headers, logs, metrics). */
+export interface RequestState {
+  cost?: number;
+  rateLimit?: RateLimitState;
+  /** Set when the answer may be cached publicly, with its time to live. */
+  cacheTtlMs?: number;
+  cacheHit?: boolean;
+  operationName?: string;
+}
+
+/** Passed by the HTTP layer (src/http/handler.ts) with each request. */
+export interface ServerContext {
+  requestId: string;
+  auth: Auth;
+  state: RequestState;
+  /** Who the client is, for rate limiting: `key:<id>` or `ip:<address>`. */
+  client: string;
+}
+
+export interface Context extends ServerContext {
   /** Locale from `Accept-Language` (first supported language wins), else FR. */
   locale: LocaleCode;
   /** Per-request batch loaders (src/resolvers/loaders.ts). */
   loaders: Loaders;
 }
+
+/** An anonymous reader: what a request gets when nothing says otherwise (e.g. `yoga.fetch` in tests). */
+export const anonymous: Auth = { apiKey: null, scopes: new Set<Scope>(['read']) };
 
 /** Picks FR or EN from an Accept-Language header, honouring q-values; FR when neither is asked. */
 export function localeFromHeader(header: string | null | undefined): LocaleCode {
@@ -30,6 +69,13 @@ export function localeFromHeader(header: string | null | undefined): LocaleCode 
   return 'FR';
 }
 
-export function createContext(request: Request): Context {
-  return { locale: localeFromHeader(request.headers.get('accept-language')), loaders: createLoaders() };
+export function createContext(request: Request, server: Partial<ServerContext> = {}): Context {
+  return {
+    requestId: server.requestId ?? randomUUID(),
+    auth: server.auth ?? anonymous,
+    state: server.state ?? {},
+    client: server.client ?? 'ip:local',
+    locale: localeFromHeader(request.headers.get('accept-language')),
+    loaders: createLoaders(),
+  };
 }

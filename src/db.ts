@@ -4,6 +4,7 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 import { PrismaBetterSqlite3 } from '@prisma/adapter-better-sqlite3';
 import { PrismaPg } from '@prisma/adapter-pg';
 import type { SqlDriverAdapter, SqlDriverAdapterFactory, Transaction } from '@prisma/driver-adapter-utils';
+import { readReplicas } from '@prisma/extension-read-replicas';
 import { config } from './config.ts';
 import { PrismaClient as PostgresClient } from './generated/postgresql/client.ts';
 import { PrismaClient } from './generated/sqlite/client.ts';
@@ -16,15 +17,27 @@ export const dbStats = { statements: 0 };
 /** Per-request counter: the server runs each request inside `requestStatements.run({ count: 0 }, …)`. */
 export const requestStatements = new AsyncLocalStorage<{ count: number }>();
 
-export function createDb(url: string, poolSize = config.DATABASE_POOL_SIZE): Db {
+export function createDb(url: string, poolSize = config.DATABASE_POOL_SIZE, readUrls: string[] = []): Db {
   if (url.startsWith('file:')) {
     return new PrismaClient({ adapter: counting(new PrismaBetterSqlite3({ url: sqliteFilePath(url) })) });
   }
   // Both clients are generated from the same model (prisma/model.prisma), so their APIs are the
   // same; only the provider baked into each differs. One static type keeps the rest of the code
   // provider-agnostic.
-  const adapter = counting(new PrismaPg({ connectionString: url, max: poolSize }));
-  return new PostgresClient({ adapter }) as unknown as Db;
+  const postgres = (connectionString: string) =>
+    new PostgresClient({ adapter: counting(new PrismaPg({ connectionString, max: poolSize })) });
+  if (readUrls.length === 0) return postgres(url) as unknown as Db;
+  // Reads outside transactions go to a random replica; writes and transactions to the primary.
+  return postgres(url).$extends(readReplicas({ replicas: readUrls.map(postgres) })) as unknown as Db;
+}
+
+/**
+ * The client for raw read-only SQL: the extension routes raw queries to the primary (it cannot
+ * tell reads from writes), so analytics ask for a replica explicitly.
+ */
+export function reader(client: Db = db): Db {
+  const replica = (client as unknown as { $replica?: () => Db }).$replica;
+  return replica ? replica.call(client) : client;
 }
 
 /** `file:./data/x.db` → `./data/x.db` (better-sqlite3 takes a path). */
@@ -61,4 +74,4 @@ function counting<F extends SqlDriverAdapterFactory>(factory: F): F {
   });
 }
 
-export const db: Db = createDb(config.DATABASE_URL);
+export const db: Db = createDb(config.DATABASE_URL, config.DATABASE_POOL_SIZE, config.DATABASE_READ_URLS);

@@ -90,3 +90,44 @@ export function isAppError(error: unknown): boolean {
   }
   return false;
 }
+
+/** HTTP status and headers a request-level error answers with (read by Yoga from extensions.http). */
+const http = (status: number, headers?: Record<string, string>) => ({
+  http: { status, ...(headers && { headers }) },
+});
+
+/**
+ * A protective limit was crossed. `code` names the limit; `limit` and `value` say by how much
+ * (`value` is absent when it cannot be known, e.g. parsing stops at the token limit).
+ */
+export class LimitExceededError extends AppError {
+  constructor(code: string, message: string, limit: number, value?: number, status = 400) {
+    super(message, code, { limit, ...(value !== undefined && { value }), ...http(status) });
+  }
+}
+
+export class RateLimitedError extends AppError {
+  constructor(cost: number, remaining: number, limit: number, resetInSeconds: number) {
+    super(
+      `Rate limit spent: this operation costs ${cost} points and ${remaining} of ${limit} remain in this window; the budget resets in ${resetInSeconds} s.`,
+      'RATE_LIMITED',
+      { cost, remaining, limit, resetInSeconds, ...http(429, { 'retry-after': String(resetInSeconds) }) },
+    );
+  }
+}
+
+export class UnauthenticatedError extends AppError {
+  constructor(message: string) {
+    super(
+      message,
+      'UNAUTHENTICATED',
+      http(401, { 'www-authenticate': 'Bearer realm="aesthetic-knowledge-api"' }),
+    );
+  }
+}
+
+export class ForbiddenError extends AppError {
+  constructor(message: string) {
+    super(message, 'FORBIDDEN', http(403));
+  }
+}

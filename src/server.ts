@@ -1,11 +1,75 @@
+// One API process's server: the HTTP layer over Yoga, its Redis connections and rate-limit store,
+// and a graceful shutdown that lets in-flight requests finish. `npm start` builds one from the
+// environment; tests build several with their own settings.
 import { createServer, type Server } from 'node:http';
-import { config } from './config.ts';
-import { requestStatements } from './db.ts';
-import { yoga } from './yoga.ts';
+import type { AddressInfo } from 'node:net';
+import type { Redis } from 'ioredis';
+import type { Config } from './config.ts';
+import { db, requestStatements } from './db.ts';
+import { createHandler } from './http/handler.ts';
+import { logger } from './logger.ts';
+import { memoryRateLimitStore, redisRateLimitStore } from './ratelimit/store.ts';
+import { connectRedis } from './redis.ts';
+import { createKnowledgeYoga, type KnowledgeYoga } from './yoga.ts';
 
-export function startServer(port: number): Promise<Server> {
-  const server = config.EXPOSE_SQL_STATEMENTS
-    ? createServer((req, res) => requestStatements.run({ count: 0 }, () => yoga(req, res)))
-    : createServer(yoga);
-  return new Promise((resolve) => server.listen(port, () => resolve(server)));
+export interface App {
+  yoga: KnowledgeYoga;
+  /** The node:http listener (also usable with another server). */
+  handler: ReturnType<typeof createHandler>;
+  listen(port: number, host?: string): Promise<{ server: Server; url: string }>;
+  /** Stops accepting, lets in-flight requests finish (up to SHUTDOWN_TIMEOUT_MS), then closes Redis. */
+  close(): Promise<void>;
+}
+
+export function createApp(config: Config): App {
+  const connections: Redis[] = [];
+  const redis = (purpose: string) => {
+    const connection = connectRedis(config.REDIS_URL as string, config.REDIS_PREFIX, purpose);
+    connection.on('error', (error) => logger.warn({ err: error, purpose }, 'redis error'));
+    connections.push(connection);
+    return connection;
+  };
+  const shared = config.REDIS_URL
+    ? { ratelimit: redis('ratelimit'), cache: redis('cache'), persisted: redis('persisted') }
+    : undefined;
+  const rateLimitStore = shared ? redisRateLimitStore(shared.ratelimit) : memoryRateLimitStore();
+  const yoga = createKnowledgeYoga(config, { rateLimitStore, redis: shared });
+  const lifecycle = { shuttingDown: false };
+  const handle = createHandler({ yoga, config, db, rateLimitStore, lifecycle });
+  const handler: typeof handle = config.EXPOSE_SQL_STATEMENTS
+    ? (req, res) => requestStatements.run({ count: 0 }, () => handle(req, res))
+    : handle;
+  let server: Server | undefined;
+
+  return {
+    yoga,
+    handler,
+    listen(port, host = config.HOST) {
+      server = createServer(handler);
+      // Slow clients cannot hold a connection forever (headers and body both count).
+      server.requestTimeout = config.REQUEST_TIMEOUT_MS ? config.REQUEST_TIMEOUT_MS + 5000 : 0;
+      server.headersTimeout = 20_000;
+      const listening = server;
+      return new Promise((resolve, reject) => {
+        listening.once('error', reject);
+        listening.listen(port, host, () => {
+          const { port: bound } = listening.address() as AddressInfo;
+          resolve({ server: listening, url: `http://127.0.0.1:${bound}` });
+        });
+      });
+    },
+    async close() {
+      lifecycle.shuttingDown = true;
+      if (server) {
+        const closing = server;
+        const closed = new Promise<void>((resolve) => closing.close(() => resolve()));
+        closing.closeIdleConnections();
+        const timer = setTimeout(() => closing.closeAllConnections(), config.SHUTDOWN_TIMEOUT_MS);
+        await closed;
+        clearTimeout(timer);
+      }
+      await yoga.dispose?.();
+      await Promise.all(connections.map((c) => c.quit().catch(() => c.disconnect())));
+    },
+  };
 }

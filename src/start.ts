@@ -1,23 +1,48 @@
-// `npm start`: apply pending migrations, seed an empty database, then serve /graphql.
-import { seedDatabase } from '../seed/load.ts';
-import { config } from './config.ts';
-import { db } from './db.ts';
-import { applyMigrations } from './migrations.ts';
-import { startServer } from './server.ts';
+// `npm start`: validate the configuration, apply pending migrations, seed an empty database, then
+// serve until SIGTERM / SIGINT, which finish in-flight requests before exiting.
+import { type Config, ConfigError } from './config.ts';
+
+let config: Config;
+try {
+  ({ config } = await import('./config.ts'));
+} catch (error) {
+  if (!(error instanceof ConfigError)) throw error;
+  // A bad variable is an operator's mistake: say which, without a stack trace.
+  console.error(error.message);
+  process.exit(1);
+}
+
+const { logger } = await import('./logger.ts');
+const { db } = await import('./db.ts');
+const { applyMigrations } = await import('./migrations.ts');
+const { seedDatabase } = await import('../seed/load.ts');
+const { createApp } = await import('./server.ts');
 
 const applied = await applyMigrations(config.DATABASE_URL);
-if (applied.length > 0) console.log(`applied migrations: ${applied.join(', ')}`);
+if (applied.length > 0) logger.info({ migrations: applied }, 'applied migrations');
 if ((await db.source.count()) === 0) {
   const stats = await seedDatabase(db);
-  console.log(`seeded an empty database (${stats.created} rows)`);
+  logger.info({ rows: stats.created }, 'seeded an empty database');
 }
-const server = await startServer(config.PORT);
-const address = server.address();
-const port = typeof address === 'object' && address ? address.port : config.PORT;
+const app = createApp(config);
+const { url } = await app.listen(config.PORT);
+const port = new URL(url).port;
+logger.info({ port: Number(port), engine: config.engine }, 'listening');
+// The one line on stdout not in JSON: what a newcomer running `npm start` looks for.
 console.log(`GraphQL API on http://localhost:${port}/graphql (${config.engine})`);
 
+let stopping = false;
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.on(signal, () => {
-    server.close(() => void db.$disconnect().then(() => process.exit(0)));
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, 'shutting down: finishing in-flight requests');
+    void app
+      .close()
+      .then(() => db.$disconnect())
+      .then(() => {
+        logger.info('stopped');
+        process.exit(0);
+      });
   });
 }

@@ -1,11 +1,27 @@
-// The GraphQL HTTP handler. Tests call `yoga.fetch` directly; src/server.ts listens.
+// The GraphQL handler for one configuration: schema, context, and the plugins that guard and
+// cache it. src/app.ts puts it behind the HTTP layer; tests may call `yoga.fetch` directly.
 import { GraphQLError } from 'graphql';
 import { createYoga, maskError, type Plugin } from 'graphql-yoga';
-import { createContext } from './context.ts';
+import type { Redis } from 'ioredis';
+import { usePersistedOperationsFrom } from './cache/persistedOperations.ts';
+import { useKnowledgeResponseCache } from './cache/responseCache.ts';
+import type { Config } from './config.ts';
+import { type Context, createContext, type ServerContext } from './context.ts';
 import { requestStatements } from './db.ts';
 import { fromLibraryError, isAppError } from './errors.ts';
+import { metrics } from './http/metrics.ts';
+import { useOperationLimits } from './limits/plugin.ts';
+import { logger, requestScope } from './logger.ts';
 import { usePageSizeLimit } from './plugins/pageSize.ts';
+import { useRateLimit } from './ratelimit/plugin.ts';
+import type { RateLimitStore } from './ratelimit/store.ts';
 import { schema } from './schema/index.ts';
+
+export interface YogaServices {
+  rateLimitStore: RateLimitStore;
+  /** Redis connections when REDIS_URL is set: one for cached answers, one for persisted operations. */
+  redis?: { cache: Redis; persisted: Redis };
+}
 
 /** With EXPOSE_SQL_STATEMENTS (benchmarks), say how many SQL statements the request cost. */
 function useStatementHeader(): Plugin {
@@ -17,27 +33,96 @@ function useStatementHeader(): Plugin {
   };
 }
 
-export const yoga = createYoga({
-  schema,
-  context: ({ request }) => createContext(request),
-  graphiql: { title: 'Aesthetic treatments knowledge API' },
-  landingPage: false,
-  plugins: [usePageSizeLimit(), useStatementHeader()],
-  maskedErrors: {
-    // Our own errors carry a stable code and a message written for clients; library validation
-    // errors become ours; everything else is masked (no stack, SQL or paths reach clients).
-    maskError: (error, message, isDev) => {
-      if (isAppError(error)) return error as Error;
-      const mapped = fromLibraryError(error);
-      if (mapped) {
-        const located = error as GraphQLError;
-        return new GraphQLError(mapped.message, {
-          nodes: located.nodes,
-          path: located.path,
-          extensions: mapped.extensions,
-        });
-      }
-      return maskError(error, message, isDev);
+/** Tells the HTTP layer (logs, metrics) the operation's name and whether the cache answered. */
+function useRequestFacts(): Plugin<Partial<Context>> {
+  return {
+    onParams({ params, context }) {
+      const state = (context as Partial<Context>).state;
+      if (state && params.operationName) state.operationName = params.operationName;
     },
-  },
-});
+    onResultProcess({ result, serverContext }) {
+      const state = (serverContext as Partial<ServerContext>).state;
+      if (state && !Array.isArray(result)) {
+        state.cacheHit = Boolean((result as Record<symbol, unknown>)[Symbol.for('servedFromResponseCache')]);
+      }
+    },
+  };
+}
+
+export function createKnowledgeYoga(config: Config, services: YogaServices) {
+  const plugins: Plugin[] = [
+    ...usePersistedOperationsFrom({
+      only: config.PERSISTED_OPERATIONS_ONLY,
+      manifestFile: config.PERSISTED_OPERATIONS_FILE,
+      redis: services.redis?.persisted,
+    }),
+    useRequestFacts(),
+    useOperationLimits({
+      maxTokens: config.MAX_TOKENS,
+      maxDepth: config.MAX_DEPTH,
+      maxAliases: config.MAX_ALIASES,
+      maxCost: config.MAX_COST,
+      timeoutMs: config.REQUEST_TIMEOUT_MS,
+    }) as Plugin,
+    useRateLimit({
+      store: services.rateLimitStore,
+      points: config.RATE_LIMIT_POINTS,
+      windowMs: config.RATE_LIMIT_WINDOW_SECONDS * 1000,
+    }) as Plugin,
+    usePageSizeLimit(),
+    useStatementHeader(),
+  ];
+  if (config.RESPONSE_CACHE) {
+    // After the limits and the rate limit: a miss is charged like any operation; a hit skips
+    // execution, so it costs nothing.
+    plugins.push(
+      useKnowledgeResponseCache({
+        ttlMs: config.CACHE_TTL_SECONDS * 1000,
+        redis: services.redis?.cache,
+        onLookup: (hit) => metrics.cacheLookups.inc({ result: hit ? 'hit' : 'miss' }),
+      }),
+    );
+  }
+  return createYoga<ServerContext, Context>({
+    schema,
+    context: ({ request, ...server }) => createContext(request, server as Partial<ServerContext>),
+    graphiql: { title: 'Aesthetic treatments knowledge API' },
+    landingPage: false,
+    plugins,
+    logging: {
+      debug: (...args) => logger.debug({ yoga: args }),
+      info: (...args) => logger.info({ yoga: args }),
+      warn: (...args) => logger.warn({ yoga: args }),
+      error: (...args) => logger.error({ yoga: args }),
+    },
+    maskedErrors: {
+      // Our own errors carry a stable code and a message written for clients; library validation
+      // errors become ours; everything else is logged in full and masked (no stack, SQL or paths
+      // reach clients, only a code and the request id to quote).
+      maskError: (error, message, isDev) => {
+        if (isAppError(error)) return error as Error;
+        const mapped = fromLibraryError(error);
+        if (mapped) {
+          const located = error as GraphQLError;
+          return new GraphQLError(mapped.message, {
+            nodes: located.nodes,
+            path: located.path,
+            extensions: mapped.extensions,
+          });
+        }
+        const masked = maskError(error, message, isDev) as GraphQLError;
+        // Yoga passes client-facing GraphQL errors (parse, validation, bad request) through.
+        if (masked === error) return masked;
+        const scope = requestScope.getStore();
+        (scope?.log ?? logger).error({ err: error }, 'unexpected error');
+        return new GraphQLError('Unexpected error.', {
+          nodes: masked.nodes,
+          path: masked.path,
+          extensions: { code: 'INTERNAL_SERVER_ERROR', ...(scope && { requestId: scope.requestId }) },
+        });
+      },
+    },
+  });
+}
+
+export type KnowledgeYoga = ReturnType<typeof createKnowledgeYoga>;

@@ -5,9 +5,13 @@ import SchemaBuilder from '@pothos/core';
 import PrismaPlugin from '@pothos/plugin-prisma';
 // Relay plugin: Node interface, global ids, connections. https://pothos-graphql.dev/docs/plugins/relay
 import RelayPlugin from '@pothos/plugin-relay';
+// Scope auth: fields declare the scopes they need (read, write, admin); checked before resolvers.
+// https://pothos-graphql.dev/docs/plugins/scope-auth
+import ScopeAuthPlugin from '@pothos/plugin-scope-auth';
 import { config } from '../config.ts';
 import type { Context } from '../context.ts';
 import { db } from '../db.ts';
+import { ForbiddenError } from '../errors.ts';
 import type PrismaTypes from '../generated/pothos-types.ts';
 import { getDatamodel } from '../generated/pothos-types.ts';
 
@@ -18,9 +22,24 @@ export const builder = new SchemaBuilder<{
     DateTime: { Input: Date; Output: Date | string };
   };
   DefaultFieldNullability: false;
+  AuthScopes: { read: boolean; write: boolean; admin: boolean };
 }>({
   defaultFieldNullability: false,
-  plugins: [PrismaPlugin, RelayPlugin],
+  // Relay first, so scope checks on node fields see parsed global ids.
+  plugins: [RelayPlugin, ScopeAuthPlugin, PrismaPlugin],
+  scopeAuth: {
+    authScopes: (ctx) => ({
+      read: ctx.auth.scopes.has('read'),
+      write: ctx.auth.scopes.has('write'),
+      admin: ctx.auth.scopes.has('admin'),
+    }),
+    unauthorizedError: (_parent, ctx, info) => {
+      const held = [...ctx.auth.scopes].join(', ') || 'none';
+      return new ForbiddenError(
+        `\`${info.parentType.name}.${info.fieldName}\` needs a scope this client does not hold (it holds: ${held}).`,
+      );
+    },
+  },
   prisma: {
     client: db,
     dmmf: getDatamodel(),
@@ -35,12 +54,16 @@ export const builder = new SchemaBuilder<{
     nodesOnConnection: true,
     nodeTypeOptions: { description: 'An object with a stable global id, fetchable with `node(id:)`.' },
     idFieldOptions: { description: 'Global id, stable across releases (derived from the slug or code).' },
-    nodeQueryOptions: { description: 'Fetches any object by its global id.' },
+    nodeQueryOptions: { description: 'Fetches any object by its global id.', authScopes: { read: true } },
     nodesQueryOptions: {
       description: 'Fetches objects by their global ids, in order (null for unknown ids).',
+      authScopes: { read: true },
     },
     pageInfoTypeOptions: { description: 'Where a page sits in its connection.' },
   },
 });
 
 builder.queryType({ description: 'Read access to the aesthetic-treatment knowledge graph.' });
+
+/** What every read field of Query requires (`authScopes: readScope`). */
+export const readScope = { read: true } as const;

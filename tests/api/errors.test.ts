@@ -1,7 +1,6 @@
 // Every error code clients can rely on, with a human message, and nothing internal leaked.
 import { describe, expect, it } from 'vitest';
-import { yoga } from '../../src/yoga.ts';
-import { gql } from '../helpers/graphql.ts';
+import { gql, yoga } from '../helpers/graphql.ts';
 
 const LEAKS = /(at \/|node_modules|\.ts:\d+|SELECT |prisma|sqlite|postgres)/i;
 

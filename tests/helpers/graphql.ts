@@ -1,5 +1,10 @@
 // Talks to the API the way clients do: HTTP semantics through yoga.fetch, no port.
-import { yoga } from '../../src/yoga.ts';
+import { config } from '../../src/config.ts';
+import { createApp } from '../../src/server.ts';
+
+/** The API as configured by the environment, without a port. */
+export const app = createApp(config);
+export const yoga = app.yoga;
 
 export interface GraphQLResponse<T = Record<string, unknown>> {
   status: number;

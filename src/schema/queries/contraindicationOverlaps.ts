@@ -2,7 +2,7 @@ import { resolveOffsetConnection } from '@pothos/plugin-relay';
 import { db } from '../../db.ts';
 import { BadInputError } from '../../errors.ts';
 import { overlapCount, overlapPage, sharedForPairs } from '../../resolvers/analytics.ts';
-import { builder } from '../builder.ts';
+import { builder, readScope } from '../builder.ts';
 import { connectionSize } from '../connections.ts';
 import { Contraindication, INFORMATIONAL } from '../types/Contraindication.ts';
 import { Treatment } from '../types/Treatment.ts';
@@ -47,6 +47,7 @@ const ContraindicationOverlap = builder.objectRef<Overlap>('ContraindicationOver
 builder.queryField('contraindicationOverlaps', (t) =>
   t.connection(
     {
+      authScopes: readScope,
       type: ContraindicationOverlap,
       description:
         'Pairs of treatments sharing contraindications, largest Jaccard index first (then most shared). ' +

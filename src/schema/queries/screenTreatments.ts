@@ -1,7 +1,7 @@
 import type { LocaleCode } from '../../context.ts';
 import { pickLocalized } from '../../resolvers/locale.ts';
 import { type ScreeningMatch, type ScreeningRow, screen } from '../../resolvers/screening.ts';
-import { builder } from '../builder.ts';
+import { builder, readScope } from '../builder.ts';
 import { localeArg } from '../localized.ts';
 import { Citation } from '../types/Citation.ts';
 import { Contraindication, INFORMATIONAL, SeverityEnum } from '../types/Contraindication.ts';
@@ -59,6 +59,7 @@ const TreatmentScreening = builder.objectRef<ScreeningRow>('TreatmentScreening')
 
 builder.queryField('screenTreatments', (t) =>
   t.field({
+    authScopes: readScope,
     type: [TreatmentScreening],
     description:
       'Screens every treatment against patient conditions (contraindication slugs, e.g. "pregnancy"): each ' +

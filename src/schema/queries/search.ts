@@ -1,5 +1,5 @@
 import { search } from '../../resolvers/search.ts';
-import { builder } from '../builder.ts';
+import { builder, readScope } from '../builder.ts';
 import { ActiveIngredient } from '../types/ActiveIngredient.ts';
 import { Contraindication } from '../types/Contraindication.ts';
 import { Indication } from '../types/Indication.ts';
@@ -15,6 +15,7 @@ const SearchResult = builder.unionType('SearchResult', {
 
 builder.queryField('search', (t) =>
   t.field({
+    authScopes: readScope,
     type: [SearchResult],
     description:
       'Ranked search over treatments, techniques, active ingredients, indications, contraindications and side ' +

@@ -1,10 +1,11 @@
 import { db } from '../../db.ts';
 import { sharedContraindicationIds } from '../../resolvers/analytics.ts';
-import { builder } from '../builder.ts';
+import { builder, readScope } from '../builder.ts';
 import { INFORMATIONAL } from '../types/Contraindication.ts';
 
 builder.queryField('sharedContraindications', (t) =>
   t.prismaField({
+    authScopes: readScope,
     type: ['Contraindication'],
     description: `The contraindications common to all the given treatments, by slug. ${INFORMATIONAL}`,
     args: {

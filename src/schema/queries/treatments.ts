@@ -1,12 +1,13 @@
 import { db } from '../../db.ts';
 import { NotFoundError } from '../../errors.ts';
 import { treatmentOrder, treatmentWhere } from '../../resolvers/treatments.ts';
-import { builder } from '../builder.ts';
+import { builder, readScope } from '../builder.ts';
 import { connectionSize } from '../connections.ts';
 import { TreatmentFilterInput, TreatmentOrderInput } from '../inputs/TreatmentFilter.ts';
 
 builder.queryFields((t) => ({
   treatment: t.prismaField({
+    authScopes: readScope,
     type: 'Treatment',
     description: 'One treatment by its slug (e.g. "prp-injection"). Errors with NOT_FOUND when unknown.',
     args: { slug: t.arg.string({ required: true, description: 'The treatment slug.' }) },
@@ -18,6 +19,7 @@ builder.queryFields((t) => ({
   }),
   treatments: t.prismaConnection(
     {
+      authScopes: readScope,
       type: 'Treatment',
       cursor: 'id',
       ...connectionSize,

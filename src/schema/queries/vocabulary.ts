@@ -2,7 +2,7 @@
 import { db } from '../../db.ts';
 import { NotFoundError } from '../../errors.ts';
 import { vocabularyOrder, vocabularyWhere } from '../../resolvers/vocabulary.ts';
-import { builder } from '../builder.ts';
+import { builder, readScope } from '../builder.ts';
 import { connectionSize } from '../connections.ts';
 import { VocabularyFilterInput, VocabularyOrderInput } from '../inputs/TreatmentFilter.ts';
 
@@ -38,6 +38,7 @@ for (const { model, one, many, noun, note = '' } of kinds) {
   const delegate = (db as unknown as Record<string, Delegate>)[one] as Delegate;
   builder.queryFields((t) => ({
     [one]: t.prismaField({
+      authScopes: readScope,
       type: model as 'Technique',
       description: `One ${noun} by its slug. Errors with NOT_FOUND when unknown.${note}`,
       args: { slug: t.arg.string({ required: true, description: `The ${noun} slug.` }) },
@@ -48,6 +49,7 @@ for (const { model, one, many, noun, note = '' } of kinds) {
       },
     }),
     [many]: t.prismaConnection({
+      authScopes: readScope,
       type: model as 'Technique',
       cursor: 'id',
       ...connectionSize,
@@ -69,6 +71,7 @@ for (const { model, one, many, noun, note = '' } of kinds) {
 
 builder.queryFields((t) => ({
   source: t.prismaField({
+    authScopes: readScope,
     type: 'Source',
     description: 'One source document by its slug. Errors with NOT_FOUND when unknown.',
     args: { slug: t.arg.string({ required: true, description: 'The source slug.' }) },
@@ -79,6 +82,7 @@ builder.queryFields((t) => ({
     },
   }),
   sources: t.prismaConnection({
+    authScopes: readScope,
     type: 'Source',
     cursor: 'id',
     ...connectionSize,
@@ -87,6 +91,7 @@ builder.queryFields((t) => ({
     totalCount: () => db.source.count(),
   }),
   jurisdiction: t.prismaField({
+    authScopes: readScope,
     type: 'Jurisdiction',
     description:
       'One jurisdiction by its ISO 3166-1 alpha-2 code (e.g. "FR"). Errors with NOT_FOUND when unknown.',
@@ -98,6 +103,7 @@ builder.queryFields((t) => ({
     },
   }),
   jurisdictions: t.prismaConnection({
+    authScopes: readScope,
     type: 'Jurisdiction',
     cursor: 'id',
     ...connectionSize,
@@ -106,6 +112,7 @@ builder.queryFields((t) => ({
     totalCount: () => db.jurisdiction.count(),
   }),
   authorities: t.prismaConnection({
+    authScopes: readScope,
     type: 'Authority',
     cursor: 'id',
     ...connectionSize,

@@ -1,0 +1,26 @@
+// The knowledge's version: one counter bumped inside every write transaction. Response caches key
+// on it, so a write (from any process) invalidates every cached answer everywhere, with no
+// message bus and no stale window.
+import type { Db } from '../db.ts';
+
+/** Raw SQL for writers that bypass Prisma (seed/bulk.ts); valid on SQLite and PostgreSQL. */
+export const BUMP_DATA_VERSION_SQL = `INSERT INTO "DataVersion" ("id", "version", "updatedAt") VALUES (1, 1, CURRENT_TIMESTAMP)
+ON CONFLICT ("id") DO UPDATE SET "version" = "DataVersion"."version" + 1, "updatedAt" = CURRENT_TIMESTAMP`;
+
+type VersionDelegate = Pick<Db, 'dataVersion'>;
+
+/** Bumps the version; call inside the write's transaction. */
+export async function bumpDataVersion(tx: VersionDelegate): Promise<void> {
+  await tx.dataVersion.upsert({
+    where: { id: 1 },
+    create: { id: 1, version: 1 },
+    update: { version: { increment: 1 } },
+    select: { version: true },
+  });
+}
+
+/** The current version (0 before the first write). */
+export async function readDataVersion(db: VersionDelegate): Promise<number> {
+  const row = await db.dataVersion.findUnique({ where: { id: 1 }, select: { version: true } });
+  return row?.version ?? 0;
+}

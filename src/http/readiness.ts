@@ -1,0 +1,46 @@
+// /ready: the database answers and every migration of this release is applied. A load balancer
+// sends traffic only to ready processes (and stops during shutdown).
+import { readdirSync } from 'node:fs';
+import type { Db } from '../db.ts';
+import { type Engine, migrationsDir } from '../migrations.ts';
+
+export interface Readiness {
+  ready: boolean;
+  checks: { database: string; migrations: string };
+}
+
+const withTimeout = <T>(promise: Promise<T>, ms: number) =>
+  Promise.race([
+    promise,
+    new Promise<never>((_, reject) =>
+      setTimeout(() => reject(new Error(`no answer within ${ms} ms`)), ms).unref(),
+    ),
+  ]);
+
+export async function checkReadiness(db: Db, engine: Engine, timeoutMs = 2000): Promise<Readiness> {
+  const expected = readdirSync(migrationsDir(engine), { withFileTypes: true })
+    .filter((d) => d.isDirectory())
+    .map((d) => d.name);
+  try {
+    const rows = await withTimeout(
+      db.$queryRawUnsafe<Array<{ migration_name: string }>>(
+        'SELECT migration_name FROM _prisma_migrations WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL',
+      ),
+      timeoutMs,
+    );
+    const applied = new Set(rows.map((r) => r.migration_name));
+    const missing = expected.filter((name) => !applied.has(name));
+    return {
+      ready: missing.length === 0,
+      checks: {
+        database: 'ok',
+        migrations: missing.length === 0 ? 'ok' : `pending: ${missing.join(', ')}`,
+      },
+    };
+  } catch (error) {
+    return {
+      ready: false,
+      checks: { database: `unreachable: ${(error as Error).message.split('\n')[0]}`, migrations: 'unknown' },
+    };
+  }
+}

@@ -1,0 +1,147 @@
+// Measures an operation before it runs: depth, aliases and cost, in one walk over the selected
+// operation with its fragments inlined. Runs after validation, so fragments exist and do not cycle.
+//
+// Cost counts the objects the database may have to produce. A leaf field (scalar, enum) is free; an
+// object field costs 1 for each time it is reached. A field with a `first`/`last` argument (every
+// connection, and `search`) multiplies what is below it by its page size (the default page size
+// when the argument is absent); any other list of objects multiplies by LIST_FACTOR, an estimate.
+// Lists inside a connection (`edges`, `nodes`) are the page itself and do not multiply again.
+import {
+  type DocumentNode,
+  type FieldNode,
+  type FragmentDefinitionNode,
+  type GraphQLField,
+  type GraphQLNamedType,
+  type GraphQLSchema,
+  getNamedType,
+  getNullableType,
+  isAbstractType,
+  isInterfaceType,
+  isLeafType,
+  isListType,
+  isObjectType,
+  Kind,
+  type OperationDefinitionNode,
+  type SelectionSetNode,
+  type ValueNode,
+  valueFromASTUntyped,
+} from 'graphql';
+import { DEFAULT_PAGE_SIZE } from '../schema/connections.ts';
+
+export const LIST_FACTOR = 10;
+
+export interface OperationMeasure {
+  depth: number;
+  aliases: number;
+  cost: number;
+}
+
+type Fragments = Map<string, FragmentDefinitionNode>;
+type Variables = Record<string, unknown>;
+
+export function selectOperation(
+  document: DocumentNode,
+  operationName?: string | null,
+): OperationDefinitionNode | undefined {
+  const operations = document.definitions.filter(
+    (d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION,
+  );
+  return operationName ? operations.find((o) => o.name?.value === operationName) : operations[0];
+}
+
+export function measureOperation(
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  operationName: string | null | undefined,
+  variables: Variables,
+): OperationMeasure {
+  const operation = selectOperation(document, operationName);
+  const measure: OperationMeasure = { depth: 0, aliases: 0, cost: 0 };
+  if (!operation) return measure;
+  const fragments: Fragments = new Map(
+    document.definitions
+      .filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION)
+      .map((d) => [d.name.value, d]),
+  );
+  const root = schema.getRootType(operation.operation);
+  if (!root) return measure;
+  walk(operation.selectionSet, root, 1, 1, false, { schema, fragments, variables, measure });
+  return measure;
+}
+
+interface Walk {
+  schema: GraphQLSchema;
+  fragments: Fragments;
+  variables: Variables;
+  measure: OperationMeasure;
+}
+
+function walk(
+  selectionSet: SelectionSetNode,
+  parentType: GraphQLNamedType,
+  depth: number,
+  multiplier: number,
+  insideConnection: boolean,
+  w: Walk,
+): void {
+  for (const selection of selectionSet.selections) {
+    if (selection.kind === Kind.FIELD) {
+      visitField(selection, parentType, depth, multiplier, insideConnection, w);
+    } else {
+      const set = selection.kind === Kind.INLINE_FRAGMENT ? selection : w.fragments.get(selection.name.value);
+      if (!set) continue;
+      const typeName = set.typeCondition?.name.value;
+      const type = (typeName && w.schema.getType(typeName)) || parentType;
+      walk(set.selectionSet, type, depth, multiplier, insideConnection, w);
+    }
+  }
+}
+
+function visitField(
+  node: FieldNode,
+  parentType: GraphQLNamedType,
+  depth: number,
+  multiplier: number,
+  insideConnection: boolean,
+  w: Walk,
+): void {
+  // Introspection reads the schema, not the database.
+  if (node.name.value.startsWith('__')) return;
+  if (node.alias) w.measure.aliases++;
+  w.measure.depth = Math.max(w.measure.depth, depth);
+  const field = fieldOf(parentType, node.name.value);
+  if (!field) return;
+  const returnType = getNamedType(field.type);
+  if (isLeafType(returnType)) return;
+  w.measure.cost += multiplier;
+  if (!node.selectionSet) return;
+
+  const hasPageArgs = field.args.some((a) => a.name === 'first' || a.name === 'last');
+  const isList = isListType(getNullableType(field.type));
+  let factor = 1;
+  if (hasPageArgs) factor = pageSize(node, w.variables);
+  else if (isList && !insideConnection) factor = LIST_FACTOR;
+  const childInConnection = returnType.name.endsWith('Connection') || returnType.name.endsWith('Edge');
+  walk(node.selectionSet, returnType, depth + 1, multiplier * factor, childInConnection, w);
+}
+
+function fieldOf(type: GraphQLNamedType, name: string): GraphQLField<unknown, unknown> | undefined {
+  if (isObjectType(type) || isInterfaceType(type)) return type.getFields()[name];
+  // On a union only __typename is selectable without a fragment, and it was skipped above.
+  if (isAbstractType(type)) return undefined;
+  return undefined;
+}
+
+function pageSize(node: FieldNode, variables: Variables): number {
+  let size: number | undefined;
+  for (const arg of node.arguments ?? []) {
+    if (arg.name.value !== 'first' && arg.name.value !== 'last') continue;
+    const value = argValue(arg.value, variables);
+    if (typeof value === 'number') size = Math.max(size ?? 0, value);
+  }
+  return size ?? DEFAULT_PAGE_SIZE;
+}
+
+function argValue(node: ValueNode, variables: Variables): unknown {
+  return valueFromASTUntyped(node, variables);
+}
