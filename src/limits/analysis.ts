@@ -105,10 +105,10 @@ function visitField(
   insideConnection: boolean,
   w: Walk,
 ): void {
-  // Introspection reads the schema, not the database.
-  if (node.name.value.startsWith('__')) return;
   if (node.alias) w.measure.aliases++;
   w.measure.depth = Math.max(w.measure.depth, depth);
+  // Introspection reads the schema, not the database: it costs nothing.
+  if (node.name.value.startsWith('__')) return;
   const field = fieldOf(parentType, node.name.value);
   if (!field) return;
   const returnType = getNamedType(field.type);

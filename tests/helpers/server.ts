@@ -1,0 +1,93 @@
+// Real servers on 127.0.0.1 for the production tests: an app in this process with its own
+// settings (startApp), or a whole `npm start` process (spawnServer) for signals and start-up.
+import { type ChildProcess, spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { join } from 'node:path';
+import { parseConfig } from '../../src/config.ts';
+import { type App, createApp } from '../../src/server.ts';
+
+export const REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
+export const root = join(import.meta.dirname, '..', '..');
+
+export interface Running {
+  url: string;
+  app: App;
+  close(): Promise<void>;
+}
+
+/** A unique Redis key prefix, so parallel test files never share keys. */
+export const redisPrefix = () => `akt_test_${randomBytes(6).toString('hex')}`;
+
+export async function startApp(overrides: Record<string, string> = {}): Promise<Running> {
+  const config = parseConfig({ ...process.env, ...overrides });
+  const app = createApp(config);
+  const { url } = await app.listen(0, '127.0.0.1');
+  return { url, app, close: () => app.close() };
+}
+
+export interface Answer {
+  status: number;
+  headers: Headers;
+  body: {
+    data?: Record<string, unknown> | null;
+    errors?: Array<{ message: string; extensions?: Record<string, unknown> }>;
+  };
+}
+
+/** POSTs a GraphQL request the way a client does. */
+export async function post(
+  url: string,
+  payload: Record<string, unknown> | string,
+  headers: Record<string, string> = {},
+): Promise<Answer> {
+  const response = await fetch(`${url}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json', ...headers },
+    body: typeof payload === 'string' ? payload : JSON.stringify(payload),
+  });
+  const text = await response.text();
+  return { status: response.status, headers: response.headers, body: text ? JSON.parse(text) : {} };
+}
+
+export const codeOf = (answer: Answer) => answer.body.errors?.[0]?.extensions?.code;
+
+export interface Spawned {
+  url: string;
+  child: ChildProcess;
+  output: () => string;
+  /** Resolves with the exit code. */
+  exited: Promise<number | null>;
+}
+
+/** Runs `src/start.ts` in a child process; resolves once it listens (or rejects if it exits). */
+export function spawnServer(env: Record<string, string>): Promise<Spawned> {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/start.ts'], {
+    cwd: root,
+    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      reject(new Error(`server did not start in 30 s:\n${output}`));
+    }, 30_000);
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString();
+      const match = /GraphQL API on (http:\/\/localhost:\d+)/.exec(output);
+      if (match?.[1]) {
+        clearTimeout(timer);
+        resolve({ url: match[1].replace('localhost', '127.0.0.1'), child, output: () => output, exited });
+      }
+    };
+    child.stdout?.on('data', onData);
+    child.stderr?.on('data', (chunk: Buffer) => {
+      output += chunk.toString();
+    });
+    void exited.then((code) => {
+      clearTimeout(timer);
+      reject(new Error(`server exited with ${code}:\n${output}`));
+    });
+  });
+}
