@@ -10,7 +10,7 @@ import { db } from '../src/db.ts';
 const usage = `usage:
   npm run api-key -- create --name "<who uses it>" [--scopes read,write,admin]   (default scopes: read)
   npm run api-key -- list
-  npm run api-key -- revoke <id | key prefix>`;
+  npm run api-key -- revoke <id | key | key prefix (first 12 characters)>`;
 
 async function main(argv: string[]): Promise<number> {
   const { positionals, values } = parseArgs({

@@ -34,11 +34,13 @@ export async function createApiKey(
   return { key, identity: toIdentity(row) };
 }
 
-/** Revokes by id or prefix; returns the revoked keys (none when nothing matched). */
+/** Revokes by id, whole key or prefix; returns the revoked keys (none when nothing matched). */
 export async function revokeApiKey(db: Db, idOrPrefix: string): Promise<ApiKeyIdentity[]> {
   const where = /^\d+$/.test(idOrPrefix)
     ? { id: Number(idOrPrefix), revokedAt: null }
-    : { prefix: { startsWith: idOrPrefix }, revokedAt: null };
+    : idOrPrefix.length > PREFIX_LENGTH
+      ? { hash: hashKey(idOrPrefix), revokedAt: null }
+      : { prefix: { startsWith: idOrPrefix }, revokedAt: null };
   const rows = await db.apiKey.findMany({ where });
   if (rows.length > 1) {
     throw new Error(`"${idOrPrefix}" matches ${rows.length} keys; give the id or a longer prefix`);
