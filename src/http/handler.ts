@@ -164,7 +164,10 @@ async function graphql(deps: HandlerDeps, req: IncomingMessage, requestId: strin
   let payload: Buffer = Buffer.from(await response.arrayBuffer());
   const out: Record<string, string> = {};
   response.headers.forEach((value, name) => {
-    out[name] = value;
+    // Yoga's headers keep the case they were set with.
+    const lower = name.toLowerCase();
+    // The response cache's own validators name cache entries, not bodies: this layer sends ETags.
+    if (lower !== 'etag' && lower !== 'last-modified') out[lower] = value;
   });
   const isJson = /json/.test(out['content-type'] ?? '');
   if (isJson && payload.includes('"errors"')) payload = withRequestIds(payload, requestId);
