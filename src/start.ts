@@ -1,14 +1,15 @@
 // `npm start`: validate the configuration, apply pending migrations, seed an empty database, then
 // serve until SIGTERM / SIGINT, which finish in-flight requests before exiting.
-import { type Config, ConfigError } from './config.ts';
+import type { Config } from './config.ts';
 
 let config: Config;
 try {
+  // Imported here, not statically: the module validates the environment as it loads.
   ({ config } = await import('./config.ts'));
 } catch (error) {
-  if (!(error instanceof ConfigError)) throw error;
+  if ((error as Error).name !== 'ConfigError') throw error;
   // A bad variable is an operator's mistake: say which, without a stack trace.
-  console.error(error.message);
+  console.error((error as Error).message);
   process.exit(1);
 }
 

@@ -30,7 +30,8 @@ describe('API keys', () => {
 
   it('serves a valid key (Bearer or X-API-Key), refuses unknown and revoked keys with 401', async () => {
     const { key, identity } = await createApiKey(db, 'partner app', ['read']);
-    for (const headers of [{ authorization: `Bearer ${key}` }, { 'x-api-key': key }]) {
+    const ways: Array<Record<string, string>> = [{ authorization: `Bearer ${key}` }, { 'x-api-key': key }];
+    for (const headers of ways) {
       const ok = await post(closed.url, QUERY, headers);
       expect(ok.status).toBe(200);
       expect(ok.body.data).toEqual({ treatment: { slug: 'prp-injection' } });

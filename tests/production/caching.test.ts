@@ -79,7 +79,7 @@ describe('HTTP caching', () => {
 describe('response cache', () => {
   for (const store of ['memory', 'redis'] as const) {
     it(`serves repeated reads from the cache and drops them after a write (${store})`, async () => {
-      const env = store === 'redis' ? { REDIS_URL, REDIS_PREFIX: redisPrefix() } : {};
+      const env: Record<string, string> = store === 'redis' ? { REDIS_URL, REDIS_PREFIX: redisPrefix() } : {};
       const server = await start(env);
       const before = await post(server.url, NAME);
       const etag = before.headers.get('etag');

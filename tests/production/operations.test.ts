@@ -1,0 +1,170 @@
+// What operators rely on: /health, /ready (database and migrations), /metrics, request ids, JSON
+// logs, a configuration checked at start, and a SIGTERM that lets in-flight requests finish.
+
+import { randomBytes } from 'node:crypto';
+import { request } from 'node:http';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { post, type Running, spawnServer, startApp } from '../helpers/server.ts';
+import { createPgDatabase, dropPgDatabase, sqliteCopy, TMP_ROOT } from '../setup/databases.ts';
+
+let server: Running;
+beforeAll(async () => {
+  server = await startApp();
+});
+afterAll(() => server.close());
+
+describe('probes and metrics', () => {
+  it('/health says the process is up', async () => {
+    const response = await fetch(`${server.url}/health`);
+    expect(response.status).toBe(200);
+    expect(await response.json()).toEqual({ status: 'ok' });
+  });
+
+  it('/ready checks the database and the migrations', async () => {
+    const response = await fetch(`${server.url}/ready`);
+    expect(response.status).toBe(200);
+    expect(await response.json()).toEqual({ ready: true, checks: { database: 'ok', migrations: 'ok' } });
+  });
+
+  it('/metrics exposes request counts, latency, errors and cache lookups for Prometheus', async () => {
+    await post(server.url, { query: '{ technique(slug: "needle") { slug } }' });
+    await post(server.url, { query: '{ technique(slug: "needle") { slug } }' });
+    await post(server.url, { query: '{ technique(slug: "nope") { slug } }' });
+    const text = await (await fetch(`${server.url}/metrics`)).text();
+    expect(text).toMatch(/http_requests_total\{route="graphql",status="200"\} \d+/);
+    expect(text).toMatch(/http_request_duration_seconds_bucket\{le="0.1",route="graphql"\} \d+/);
+    expect(text).toMatch(/graphql_errors_total\{code="NOT_FOUND"\} [1-9]/);
+    expect(text).toMatch(/response_cache_lookups_total\{result="hit"\} [1-9]/);
+    expect(text).toMatch(/process_resident_memory_bytes/);
+  });
+
+  it('echoes a well-formed X-Request-Id, makes one otherwise, and puts it on every error', async () => {
+    const mine = await post(
+      server.url,
+      { query: '{ technique(slug: "nope") { slug } }' },
+      { 'x-request-id': 'abc-123' },
+    );
+    expect(mine.headers.get('x-request-id')).toBe('abc-123');
+    expect(mine.body.errors?.[0]?.extensions?.requestId).toBe('abc-123');
+    const made = await post(
+      server.url,
+      { query: '{ __typename }' },
+      { 'x-request-id': 'bad id with spaces' },
+    );
+    expect(made.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
+  });
+
+  it('answers 404 with a JSON error elsewhere', async () => {
+    const response = await fetch(`${server.url}/nothing-here`);
+    expect(response.status).toBe(404);
+    expect(
+      ((await response.json()) as { errors: Array<{ extensions: { code: string } }> }).errors[0]?.extensions
+        .code,
+    ).toBe('NOT_FOUND');
+  });
+});
+
+describe('readiness failures', () => {
+  it('is not ready while migrations are missing (an empty database)', async () => {
+    const { writeFileSync, mkdirSync } = await import('node:fs');
+    const { join } = await import('node:path');
+    mkdirSync(TMP_ROOT, { recursive: true });
+    const file = join(TMP_ROOT, `empty_${randomBytes(4).toString('hex')}.db`);
+    writeFileSync(file, '');
+    const { createDb } = await import('../../src/db.ts');
+    const { checkReadiness } = await import('../../src/http/readiness.ts');
+    const empty = createDb(`file:${file}`);
+    const readiness = await checkReadiness(empty, 'sqlite');
+    expect(readiness.ready).toBe(false);
+    await empty.$disconnect();
+  });
+
+  it.runIf(inject('engine') === 'postgresql')(
+    'says not ready (503) when the database becomes unreachable, and keeps answering',
+    async () => {
+      const name = `${inject('runId')}_ready_${randomBytes(3).toString('hex')}`;
+      const url = await createPgDatabase(name, inject('templateName'));
+      const child = await spawnServer({ DATABASE_URL: url });
+      try {
+        expect((await fetch(`${child.url}/ready`)).status).toBe(200);
+        await dropPgDatabase(name);
+        const response = await fetch(`${child.url}/ready`);
+        expect(response.status).toBe(503);
+        const body = (await response.json()) as { ready: boolean; checks: { database: string } };
+        expect(body.ready).toBe(false);
+        expect(body.checks.database).toMatch(/^unreachable/);
+        expect((await fetch(`${child.url}/health`)).status).toBe(200);
+      } finally {
+        child.child.kill('SIGKILL');
+        await dropPgDatabase(name);
+      }
+    },
+  );
+});
+
+describe('process lifecycle', () => {
+  const databaseFor = async (label: string) => {
+    const name = `${inject('runId')}_${label}_${randomBytes(3).toString('hex')}`;
+    if (inject('engine') === 'postgresql') {
+      return { url: await createPgDatabase(name, inject('templateName')), drop: () => dropPgDatabase(name) };
+    }
+    return { url: sqliteCopy(inject('templateUrl').replace(/^file:/, ''), name), drop: async () => {} };
+  };
+
+  it('on SIGTERM finishes the request in flight, then exits 0', async () => {
+    const db = await databaseFor('shutdown');
+    const child = await spawnServer({ DATABASE_URL: db.url });
+    try {
+      const { port } = new URL(child.url);
+      const body = JSON.stringify({ query: '{ technique(slug: "needle") { slug } }' });
+      // Send half the request, signal, then the rest: the request is in flight during shutdown.
+      const answer = new Promise<{ status: number; text: string }>((resolve, reject) => {
+        const req = request(
+          {
+            host: '127.0.0.1',
+            port,
+            path: '/graphql',
+            method: 'POST',
+            headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) },
+          },
+          (res) => {
+            let text = '';
+            res.on('data', (c) => {
+              text += c;
+            });
+            res.on('end', () => resolve({ status: res.statusCode ?? 0, text }));
+          },
+        );
+        req.on('error', reject);
+        req.write(body.slice(0, 10));
+        setTimeout(() => {
+          child.child.kill('SIGTERM');
+          setTimeout(() => req.end(body.slice(10)), 300);
+        }, 100);
+      });
+      const { status, text } = await answer;
+      expect(status).toBe(200);
+      expect(JSON.parse(text)).toEqual({ data: { technique: { slug: 'needle' } } });
+      expect(await child.exited).toBe(0);
+      const logs = child.output();
+      expect(logs).toMatch(/"msg":"shutting down: finishing in-flight requests"/);
+      expect(logs).toMatch(/"msg":"stopped"/);
+      // Every log line is JSON with a level and, for requests, a request id.
+      const requestLine = logs.split('\n').find((l) => l.includes('"msg":"request"'));
+      expect(JSON.parse(requestLine as string)).toMatchObject({
+        level: 30,
+        requestId: expect.any(String),
+        status: 200,
+      });
+    } finally {
+      child.child.kill('SIGKILL');
+      await db.drop();
+    }
+  });
+
+  it('refuses to start with a bad variable, naming it, without a stack trace', async () => {
+    await expect(spawnServer({ MAX_DEPTH: 'deep', REDIS_URL: 'http://nope' })).rejects.toThrow(
+      /exited with 1:\s*Invalid configuration:\n\s+REDIS_URL: must start with redis:\/\/[^\n]*\n\s+MAX_DEPTH: [^\n]*\s*$/,
+    );
+  });
+});
