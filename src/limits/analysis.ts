@@ -2,7 +2,7 @@
 // operation with its fragments inlined. Runs after validation, so fragments exist and do not cycle.
 //
 // Cost counts the objects the database may have to produce. A leaf field (scalar, enum) is free; an
-// object field costs 1 for each time it is reached. A field with a `first`/`last` argument (every
+// object field costs 1 for each time it is reached, a list of objects 1 per item. A field with a `first`/`last` argument (every
 // connection, and `search`) multiplies what is below it by its page size (the default page size
 // when the argument is absent); any other list of objects multiplies by LIST_FACTOR, an estimate.
 // Lists inside a connection (`edges`, `nodes`) are the page itself and do not multiply again.
@@ -113,14 +113,16 @@ function visitField(
   if (!field) return;
   const returnType = getNamedType(field.type);
   if (isLeafType(returnType)) return;
-  w.measure.cost += multiplier;
-  if (!node.selectionSet) return;
 
   const hasPageArgs = field.args.some((a) => a.name === 'first' || a.name === 'last');
   const isList = isListType(getNullableType(field.type));
   let factor = 1;
   if (hasPageArgs) factor = pageSize(node, w.variables);
   else if (isList && !insideConnection) factor = LIST_FACTOR;
+  // A list produces one object per item (e.g. `search`); a connection object is one object whose
+  // `edges` / `nodes` are the page.
+  w.measure.cost += isList ? multiplier * factor : multiplier;
+  if (!node.selectionSet) return;
   const childInConnection = returnType.name.endsWith('Connection') || returnType.name.endsWith('Edge');
   walk(node.selectionSet, returnType, depth + 1, multiplier * factor, childInConnection, w);
 }
