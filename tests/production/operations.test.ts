@@ -3,6 +3,8 @@
 
 import { randomBytes } from 'node:crypto';
 import { request } from 'node:http';
+import Database from 'better-sqlite3';
+import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { post, type Running, spawnServer, startApp } from '../helpers/server.ts';
 import { createPgDatabase, dropPgDatabase, sqliteCopy, TMP_ROOT } from '../setup/databases.ts';
@@ -155,6 +157,50 @@ describe('process lifecycle', () => {
         level: 30,
         requestId: expect.any(String),
         status: 200,
+      });
+    } finally {
+      child.child.kill('SIGKILL');
+      await db.drop();
+    }
+  });
+
+  it('masks unexpected errors: a generic message with code and request id; the detail is logged', async () => {
+    const db = await databaseFor('masking');
+    const child = await spawnServer({ DATABASE_URL: db.url });
+    try {
+      // Break the database under the running server: the next query fails in SQL.
+      const sql = 'DROP TABLE "TreatmentTechnique" CASCADE';
+      if (inject('engine') === 'postgresql') {
+        const client = new pg.Client({ connectionString: db.url });
+        await client.connect();
+        await client.query(sql);
+        await client.end();
+      } else {
+        const sqlite = new Database(db.url.replace(/^file:/, ''));
+        sqlite.prepare(sql.replace(' CASCADE', '')).run();
+        sqlite.close();
+      }
+      const answer = await post(
+        child.url,
+        { query: '{ technique(slug: "needle") { treatments { nodes { slug } } } }' },
+        { 'x-request-id': 'mask-check-1' },
+      );
+      expect(answer.status).toBeLessThan(600);
+      expect(answer.body.errors?.[0]).toMatchObject({
+        message: 'Unexpected error.',
+        extensions: { code: 'INTERNAL_SERVER_ERROR', requestId: 'mask-check-1' },
+      });
+      expect(JSON.stringify(answer.body)).not.toMatch(/TreatmentTechnique|SELECT|prisma|at \w+ \(/i);
+      await new Promise((r) => setTimeout(r, 200));
+      const logged = child
+        .output()
+        .split('\n')
+        .filter((l) => l.includes('"mask-check-1"') && l.includes('"msg":"unexpected error"'));
+      expect(logged.length).toBeGreaterThan(0);
+      expect(logged.join('\n')).toMatch(/TreatmentTechnique/);
+      expect(JSON.parse(logged[0] as string)).toMatchObject({
+        level: 50,
+        err: { stack: expect.any(String) },
       });
     } finally {
       child.child.kill('SIGKILL');
