@@ -93,7 +93,9 @@ export function createKnowledgeYoga(config: Config, services: YogaServices) {
       debug: (...args) => logger.debug({ yoga: args }),
       info: (...args) => logger.info({ yoga: args }),
       warn: (...args) => logger.warn({ yoga: args }),
-      error: (...args) => logger.error({ yoga: args }),
+      // Yoga logs every error it masks or maps: client errors are not server errors, and
+      // unexpected ones are logged by maskError below, with the request id.
+      error: (...args) => logger.debug({ yoga: args }, 'masked error'),
     },
     maskedErrors: {
       // Our own errors carry a stable code and a message written for clients; library validation

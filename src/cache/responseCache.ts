@@ -38,7 +38,7 @@ export function useKnowledgeResponseCache(options: ResponseCacheOptions): Plugin
   return useResponseCache<Context>({
     cache,
     ttl: options.ttlMs,
-    ttlPerType: { RegulatoryStatus: Math.min(options.ttlMs, REGULATORY_TTL_MS) },
+    ttlPerSchemaCoordinate: { RegulatoryStatus: Math.min(options.ttlMs, REGULATORY_TTL_MS) },
     invalidateViaMutation: false,
     session: () => null,
     enabled: (_request, ctx) => isAnonymous(ctx),
