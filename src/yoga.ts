@@ -78,6 +78,7 @@ export function createKnowledgeYoga(config: Config, services: YogaServices) {
     plugins.push(
       useKnowledgeResponseCache({
         ttlMs: config.CACHE_TTL_SECONDS * 1000,
+        maxEntries: config.RESPONSE_CACHE_MAX_ENTRIES,
         redis: services.redis?.cache,
         onLookup: (hit) => metrics.cacheLookups.inc({ result: hit ? 'hit' : 'miss' }),
       }),

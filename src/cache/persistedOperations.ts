@@ -18,6 +18,8 @@ export interface PersistedOperationsOptions {
 }
 
 const MAX_REGISTERED_IN_MEMORY = 10_000;
+/** Registered documents expire after a week unused in Redis, so clients cannot fill it forever. */
+const REGISTERED_TTL_SECONDS = 7 * 86_400;
 
 export const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
 
@@ -52,9 +54,11 @@ export function usePersistedOperationsFrom(options: PersistedOperationsOptions):
   const memory = new Map<string, string>();
   const store = {
     get: async (hash: string) =>
-      manifest.get(hash) ?? memory.get(hash) ?? (options.redis ? await options.redis.get(hash) : null),
+      manifest.get(hash) ??
+      memory.get(hash) ??
+      (options.redis ? await options.redis.getex(hash, 'EX', REGISTERED_TTL_SECONDS) : null),
     set: async (hash: string, document: string) => {
-      if (options.redis) await options.redis.set(hash, document);
+      if (options.redis) await options.redis.set(hash, document, 'EX', REGISTERED_TTL_SECONDS);
       else if (memory.size < MAX_REGISTERED_IN_MEMORY) memory.set(hash, document);
     },
   };

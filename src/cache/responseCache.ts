@@ -11,6 +11,7 @@ import { readDataVersion } from './dataVersion.ts';
 
 export interface ResponseCacheOptions {
   ttlMs: number;
+  maxEntries: number;
   redis?: Redis;
   onLookup?: (hit: boolean) => void;
 }
@@ -23,7 +24,7 @@ const isAnonymous = (ctx: Partial<Context>) => !ctx.auth?.apiKey;
 export function useKnowledgeResponseCache(options: ResponseCacheOptions): Plugin {
   const base = options.redis
     ? createRedisCache({ redis: options.redis })
-    : createInMemoryCache({ max: 5000 });
+    : createInMemoryCache({ max: options.maxEntries });
   const cache: typeof base = {
     ...base,
     get: async (key) => {

@@ -135,6 +135,14 @@ describe('persisted operations', () => {
     expect(byHash.body.data).toHaveProperty('technique.name');
   });
 
+  it('with Redis, a document registered on one process runs by hash on another', async () => {
+    const env = { RESPONSE_CACHE: 'false', REDIS_URL, REDIS_PREFIX: redisPrefix() };
+    const [a, b] = [await start(env), await start(env)];
+    const query = '{ technique(slug: "needle") { slug } }';
+    expect((await post(a.url, { query, ...persisted(sha256(query)) })).status).toBe(200);
+    expect((await post(b.url, persisted(sha256(query)))).body.data).toEqual({ technique: { slug: 'needle' } });
+  });
+
   it('refuses a hash that does not match the document', async () => {
     const server = await start({ RESPONSE_CACHE: 'false' });
     const answer = await post(server.url, { ...NAME, ...persisted(sha256('{ __typename }')) });
