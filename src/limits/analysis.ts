@@ -10,12 +10,10 @@ import {
   type DocumentNode,
   type FieldNode,
   type FragmentDefinitionNode,
-  type GraphQLField,
   type GraphQLNamedType,
   type GraphQLSchema,
   getNamedType,
   getNullableType,
-  isAbstractType,
   isInterfaceType,
   isLeafType,
   isListType,
@@ -23,7 +21,6 @@ import {
   Kind,
   type OperationDefinitionNode,
   type SelectionSetNode,
-  type ValueNode,
   valueFromASTUntyped,
 } from 'graphql';
 import { DEFAULT_PAGE_SIZE } from '../schema/connections.ts';
@@ -65,7 +62,11 @@ export function measureOperation(
   );
   const root = schema.getRootType(operation.operation);
   if (!root) return measure;
-  walk(operation.selectionSet, root, 1, 1, false, { schema, fragments, variables, measure });
+  walk(
+    operation.selectionSet,
+    { parentType: root, depth: 1, multiplier: 1, insideConnection: false },
+    { schema, fragments, variables, measure },
+  );
   return measure;
 }
 
@@ -76,40 +77,38 @@ interface Walk {
   measure: OperationMeasure;
 }
 
-function walk(
-  selectionSet: SelectionSetNode,
-  parentType: GraphQLNamedType,
-  depth: number,
-  multiplier: number,
-  insideConnection: boolean,
-  w: Walk,
-): void {
+/** Where a selection sits: its parent type, depth, how many times it is reached, and whether
+ * it is inside a connection (whose lists are the page already counted). */
+interface At {
+  parentType: GraphQLNamedType;
+  depth: number;
+  multiplier: number;
+  insideConnection: boolean;
+}
+
+function walk(selectionSet: SelectionSetNode, at: At, w: Walk): void {
   for (const selection of selectionSet.selections) {
     if (selection.kind === Kind.FIELD) {
-      visitField(selection, parentType, depth, multiplier, insideConnection, w);
+      visitField(selection, at, w);
     } else {
       const set = selection.kind === Kind.INLINE_FRAGMENT ? selection : w.fragments.get(selection.name.value);
       if (!set) continue;
       const typeName = set.typeCondition?.name.value;
-      const type = (typeName && w.schema.getType(typeName)) || parentType;
-      walk(set.selectionSet, type, depth, multiplier, insideConnection, w);
+      const parentType = (typeName && w.schema.getType(typeName)) || at.parentType;
+      walk(set.selectionSet, { ...at, parentType }, w);
     }
   }
 }
 
-function visitField(
-  node: FieldNode,
-  parentType: GraphQLNamedType,
-  depth: number,
-  multiplier: number,
-  insideConnection: boolean,
-  w: Walk,
-): void {
+function visitField(node: FieldNode, at: At, w: Walk): void {
   if (node.alias) w.measure.aliases++;
-  w.measure.depth = Math.max(w.measure.depth, depth);
+  w.measure.depth = Math.max(w.measure.depth, at.depth);
   // Introspection reads the schema, not the database: it costs nothing.
   if (node.name.value.startsWith('__')) return;
-  const field = fieldOf(parentType, node.name.value);
+  const parent = at.parentType;
+  // On a union only __typename is selectable without a fragment, and it was skipped above.
+  const field =
+    isObjectType(parent) || isInterfaceType(parent) ? parent.getFields()[node.name.value] : undefined;
   if (!field) return;
   const returnType = getNamedType(field.type);
   if (isLeafType(returnType)) return;
@@ -118,32 +117,29 @@ function visitField(
   const isList = isListType(getNullableType(field.type));
   let factor = 1;
   if (hasPageArgs) factor = pageSize(node, w.variables);
-  else if (isList && !insideConnection) factor = LIST_FACTOR;
+  else if (isList && !at.insideConnection) factor = LIST_FACTOR;
   // A list produces one object per item (e.g. `search`); a connection object is one object whose
   // `edges` / `nodes` are the page.
-  w.measure.cost += isList ? multiplier * factor : multiplier;
+  w.measure.cost += isList ? at.multiplier * factor : at.multiplier;
   if (!node.selectionSet) return;
-  const childInConnection = returnType.name.endsWith('Connection') || returnType.name.endsWith('Edge');
-  walk(node.selectionSet, returnType, depth + 1, multiplier * factor, childInConnection, w);
-}
-
-function fieldOf(type: GraphQLNamedType, name: string): GraphQLField<unknown, unknown> | undefined {
-  if (isObjectType(type) || isInterfaceType(type)) return type.getFields()[name];
-  // On a union only __typename is selectable without a fragment, and it was skipped above.
-  if (isAbstractType(type)) return undefined;
-  return undefined;
+  walk(
+    node.selectionSet,
+    {
+      parentType: returnType,
+      depth: at.depth + 1,
+      multiplier: at.multiplier * factor,
+      insideConnection: returnType.name.endsWith('Connection') || returnType.name.endsWith('Edge'),
+    },
+    w,
+  );
 }
 
 function pageSize(node: FieldNode, variables: Variables): number {
   let size: number | undefined;
   for (const arg of node.arguments ?? []) {
     if (arg.name.value !== 'first' && arg.name.value !== 'last') continue;
-    const value = argValue(arg.value, variables);
+    const value = valueFromASTUntyped(arg.value, variables);
     if (typeof value === 'number') size = Math.max(size ?? 0, value);
   }
   return size ?? DEFAULT_PAGE_SIZE;
-}
-
-function argValue(node: ValueNode, variables: Variables): unknown {
-  return valueFromASTUntyped(node, variables);
 }

@@ -140,7 +140,9 @@ describe('persisted operations', () => {
     const [a, b] = [await start(env), await start(env)];
     const query = '{ technique(slug: "needle") { slug } }';
     expect((await post(a.url, { query, ...persisted(sha256(query)) })).status).toBe(200);
-    expect((await post(b.url, persisted(sha256(query)))).body.data).toEqual({ technique: { slug: 'needle' } });
+    expect((await post(b.url, persisted(sha256(query)))).body.data).toEqual({
+      technique: { slug: 'needle' },
+    });
   });
 
   it('refuses a hash that does not match the document', async () => {
