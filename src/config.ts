@@ -52,12 +52,12 @@ const schema = z.object({
   MAX_DEPTH: count(15, 1000),
   MAX_ALIASES: count(30, 10_000),
   MAX_TOKENS: count(5000, 1_000_000),
-  MAX_COST: count(50_000),
+  MAX_COST: count(100_000),
   MAX_BODY_BYTES: count(100_000, 100_000_000),
   REQUEST_TIMEOUT_MS: count(15_000, 600_000),
 
   // Rate limiting: a budget of cost points per window, per API key or per client IP.
-  RATE_LIMIT_POINTS: count(200_000),
+  RATE_LIMIT_POINTS: count(2_000_000),
   RATE_LIMIT_WINDOW_SECONDS: z.coerce.number().int().min(1).max(86_400).default(60),
   /** Trust X-Forwarded-For for the client IP (only behind a proxy you control). */
   TRUST_PROXY: flag(false),
