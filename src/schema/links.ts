@@ -84,6 +84,15 @@ export const edgeText = (edge: any, prefix: string, description: string) =>
       pickLocalized(link as never, prefix, args.locale ?? ctx.locale).text,
   });
 
+/** The nested-selection callback Pothos hands a field's `select` (path or explicit include). */
+type NestedSelection = (
+  selection: unknown,
+  include: { getType: () => string; paths: Array<Array<{ name: string }>> },
+) => unknown;
+
+/** Where a connection's nodes appear in a query: `nodes` and `edges.node`. */
+const connectionNodePaths = [[{ name: 'nodes' }], [{ name: 'edges' }, { name: 'node' }]];
+
 interface LinkFieldOptions {
   relation: string;
   helpers: LinkHelpers;
@@ -102,9 +111,14 @@ export function linkConnection(t: any, options: LinkFieldOptions) {
       type: options.type,
       description: options.description,
       // No `_count` here: Prisma computes it by aggregating the whole join table on every query.
-      select: (args: never, ctx: never, nested: never) => ({
+      // The helper asks for the node's selection under `edges.node` only; a client reading
+      // `nodes` would then get nodes the plugin does not know are loaded, and it would reload
+      // each of them by slug (one more statement per link kind). Asking for both paths maps the
+      // node selection of `nodes` and `edges.node` onto the same join-row select.
+      select: (args: never, ctx: never, nested: NestedSelection) => ({
         id: true,
-        [relation]: helpers.getQuery(args, ctx, nested),
+        [relation]: helpers.getQuery(args, ctx, ((selection: unknown) =>
+          nested(selection, { getType: () => options.type as string, paths: connectionNodePaths })) as never),
       }),
       resolve: (parent: Row, args: never, ctx: never) => ({
         ...helpers.resolve(parent[relation] as never, args, ctx),

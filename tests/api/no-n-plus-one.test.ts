@@ -96,3 +96,43 @@ describe('CMS pull of a page of treatments with every relation', () => {
     console.info(`CMS pull: ${small.statements} SQL statements for 5 and for 50 treatments`);
   });
 });
+
+describe('link connections read through nodes or through edges', () => {
+  const linkQuery = (selection: string) => `{ treatments(first: 20) { nodes { slug
+    techniques { ${selection} } activeIngredients { ${selection} } indications { ${selection} }
+    contraindications { ${selection} } sideEffects { ${selection} } bodyAreas { ${selection} } } } }`;
+
+  async function statements(query: string) {
+    const before = dbStats.statements;
+    await data(query);
+    return dbStats.statements - before;
+  }
+
+  it('costs the same statements for `nodes` as for `edges { node }` (no reload by slug)', async () => {
+    const viaEdges = await statements(linkQuery('edges { node { slug name } }'));
+    const viaNodes = await statements(linkQuery('nodes { slug name }'));
+    expect(viaNodes).toBe(viaEdges);
+  });
+
+  it('gives the same nodes through `nodes` and through `edges { node }`', async () => {
+    type Page = {
+      treatments: { nodes: Array<Record<string, { nodes?: unknown[]; edges?: Array<{ node: unknown }> }>> };
+    };
+    const viaEdges = await data<Page>(linkQuery('edges { node { slug name } }'));
+    const viaNodes = await data<Page>(linkQuery('nodes { slug name }'));
+    const relations = [
+      'techniques',
+      'activeIngredients',
+      'indications',
+      'contraindications',
+      'sideEffects',
+      'bodyAreas',
+    ];
+    for (const [i, treatment] of viaNodes.treatments.nodes.entries()) {
+      for (const relation of relations) {
+        const edges = viaEdges.treatments.nodes[i]?.[relation]?.edges ?? [];
+        expect(treatment[relation]?.nodes).toEqual(edges.map((e) => e.node));
+      }
+    }
+  });
+});
