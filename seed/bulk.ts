@@ -6,6 +6,7 @@ import pg from 'pg';
 import type { Db } from '../src/db.ts';
 import { sqliteFilePath } from '../src/db.ts';
 import { applyMigrations } from '../src/migrations.ts';
+import { refreshOverlapStatements } from '../src/resolvers/overlapTable.ts';
 import { generateScaleData, type Row, type ScaleData } from './scale.ts';
 
 const tableName = (table: string) => table.charAt(0).toUpperCase() + table.slice(1);
@@ -14,6 +15,7 @@ const quote = (name: string) => `"${name}"`;
 
 /** Every knowledge table, children first (the order to empty them in). */
 export const knowledgeTables = [
+  'contraindicationOverlap',
   'citation',
   'terminologyCode',
   'treatmentAlias',
@@ -69,6 +71,8 @@ export function bulkInsertSqlite(file: string, data: ScaleData, reset: boolean):
         }
         written += rows.length;
       }
+      // Derived from the links just written: rebuilt in the same transaction.
+      for (const statement of refreshOverlapStatements) sqlite.prepare(statement).run();
     })();
   } finally {
     sqlite.close();
@@ -108,6 +112,8 @@ export async function bulkInsertPostgres(url: string, data: ScaleData, reset: bo
       );
       written += rows.length;
     }
+    // Derived from the links just written: rebuilt in the same transaction.
+    for (const statement of refreshOverlapStatements) await client.query(statement);
     await client.query('COMMIT');
   } catch (error) {
     await client.query('ROLLBACK');

@@ -1,6 +1,7 @@
 // Writes validated seed data (seed/validate.ts) in one transaction: entities, then their links,
 // then every citation, then removes what the seed no longer holds.
 import type { Db } from '../src/db.ts';
+import { refreshOverlapStatements } from '../src/resolvers/overlapTable.ts';
 import { foldAll } from '../src/resolvers/text.ts';
 import type { CitationInput, Localized, TreatmentInput } from './schema.ts';
 import { type Delegate, type Row, type SyncStats, TableSync } from './sync.ts';
@@ -357,5 +358,8 @@ async function writeAll(tx: Tx, data: SeedData): Promise<SyncStats> {
   );
   await s.sync(table('citation'), citationRows, ['key']);
   await s.deleteStale();
+  // The pair table is derived from the contraindication links: rebuilt here, in the same
+  // transaction, so it always agrees with the links this seed just wrote.
+  for (const statement of refreshOverlapStatements) await tx.$executeRawUnsafe(statement);
   return s.stats;
 }

@@ -1,5 +1,6 @@
 // Contraindication analytics computed by the database: shared contraindications across treatments
-// and pairwise overlaps (one aggregate query over the join table), ranked by Jaccard index.
+// and pairwise overlaps (read from the pair table one aggregate over the join table maintains),
+// ranked by Jaccard index.
 import { db } from '../db.ts';
 import { resolveSlugs } from './slugs.ts';
 
@@ -24,23 +25,16 @@ export interface OverlapRow {
 
 /**
  * Pairs of treatments sharing at least `minShared` contraindications, largest Jaccard index first
- * (then most shared, then ids), one page at a time. `|A ∩ B| / (|A| + |B| − |A ∩ B|)`.
+ * (then most shared, then ids), one page at a time. `|A ∩ B| / (|A| + |B| − |A ∩ B|)`, read from
+ * the pair table the writers maintain (src/resolvers/overlapTable.ts): the page is the first rows
+ * of its (jaccard, shared, a, b) index that meet the threshold.
  */
 export async function overlapPage(minShared: number, limit: number, offset: number): Promise<OverlapRow[]> {
   const rows = await db.$queryRaw<Array<{ a: number; b: number; shared: number | bigint; jaccard: number }>>`
-    WITH counts AS (
-      SELECT "treatmentId" AS t, COUNT(*) AS c FROM "TreatmentContraindication" GROUP BY "treatmentId"
-    ), pairs AS (
-      SELECT x."treatmentId" AS a, y."treatmentId" AS b, COUNT(*) AS shared
-      FROM "TreatmentContraindication" x
-      JOIN "TreatmentContraindication" y
-        ON y."contraindicationId" = x."contraindicationId" AND y."treatmentId" > x."treatmentId"
-      GROUP BY x."treatmentId", y."treatmentId"
-      HAVING COUNT(*) >= ${minShared}
-    )
-    SELECT a, b, shared, CAST(shared AS DOUBLE PRECISION) / (ca.c + cb.c - shared) AS jaccard
-    FROM pairs JOIN counts ca ON ca.t = a JOIN counts cb ON cb.t = b
-    ORDER BY jaccard DESC, shared DESC, a ASC, b ASC
+    SELECT "treatmentAId" AS a, "treatmentBId" AS b, shared, jaccard
+    FROM "ContraindicationOverlap"
+    WHERE shared >= ${minShared}
+    ORDER BY jaccard DESC, shared DESC, "treatmentAId" ASC, "treatmentBId" ASC
     LIMIT ${limit} OFFSET ${offset}`;
   return rows.map((r) => ({
     treatmentA: Number(r.a),
@@ -50,17 +44,9 @@ export async function overlapPage(minShared: number, limit: number, offset: numb
   }));
 }
 
-export async function overlapCount(minShared: number): Promise<number> {
-  const [row] = await db.$queryRaw<Array<{ n: number | bigint }>>`
-    SELECT COUNT(*) AS n FROM (
-      SELECT x."treatmentId"
-      FROM "TreatmentContraindication" x
-      JOIN "TreatmentContraindication" y
-        ON y."contraindicationId" = x."contraindicationId" AND y."treatmentId" > x."treatmentId"
-      GROUP BY x."treatmentId", y."treatmentId"
-      HAVING COUNT(*) >= ${minShared}
-    ) pairs`;
-  return Number(row?.n ?? 0);
+/** How many pairs share at least `minShared` contraindications: a range count on the shared index. */
+export function overlapCount(minShared: number): Promise<number> {
+  return db.contraindicationOverlap.count({ where: { shared: { gte: minShared } } });
 }
 
 /** Contraindication ids shared by each pair of a page, from one query over the page's treatments. */

@@ -62,8 +62,9 @@ builder.queryField('contraindicationOverlaps', (t) =>
         const minShared = args.minShared ?? 1;
         if (minShared < 1)
           throw new BadInputError(`minShared must be at least 1; got ${minShared}.`, 'minShared');
-        const [connection, totalCount] = await Promise.all([
-          resolveOffsetConnection({ args, ...connectionSize }, async ({ limit, offset }) => {
+        const connection = await resolveOffsetConnection(
+          { args, ...connectionSize },
+          async ({ limit, offset }) => {
             const page = await overlapPage(minShared, limit, offset);
             if (page.length === 0) return [];
             const sharedByPair = await sharedForPairs(page);
@@ -86,10 +87,10 @@ builder.queryField('contraindicationOverlaps', (t) =>
                 .sort((x, y) => (rank.get(x) ?? 0) - (rank.get(y) ?? 0))
                 .map((id) => contraindications[rank.get(id) ?? 0] as ContraindicationRow),
             }));
-          }),
-          overlapCount(minShared),
-        ]);
-        return { ...connection, totalCount };
+          },
+        );
+        // Counted by the totalCount field, only when a client asks for it.
+        return { ...connection, minShared };
       },
     },
     {
@@ -97,7 +98,7 @@ builder.queryField('contraindicationOverlaps', (t) =>
       fields: (c) => ({
         totalCount: c.int({
           description: 'Number of pairs in the whole connection.',
-          resolve: (conn) => (conn as unknown as { totalCount: number }).totalCount,
+          resolve: (conn) => overlapCount((conn as unknown as { minShared: number }).minShared),
         }),
       }),
     },
