@@ -1,8 +1,9 @@
-// Per-request batch loaders for data the Prisma plugin cannot preload cheaply: the citations of
-// link rows, fetched only when a client asks for them, one statement per link kind per request.
+// Per-request batch loaders for data the Prisma plugin cannot preload cheaply: the links of a
+// connection with the entity at their other end, the citations of link rows (fetched only when a
+// client asks for them) and sources; one statement per kind per request.
 import DataLoader from 'dataloader';
-import { db } from '../db.ts';
-import { citationInclude } from './citations.ts';
+import { type LinkRow, type LinkSide, loadLinks, scalarColumns } from './linkRows.ts';
+import { ident, placeholders, queryRows, type SqlRow } from './sql.ts';
 
 export type CitationOwnerColumn =
   | 'treatmentTechniqueId'
@@ -14,50 +15,68 @@ export type CitationOwnerColumn =
   | 'componentId'
   | 'combinationId';
 
+const citationColumns = scalarColumns('Citation');
+const sourceColumns = scalarColumns('Source');
+const SOURCE_PREFIX = 's__';
+const citationSelect = [
+  ...citationColumns.map((c) => `c.${ident(c)}`),
+  ...sourceColumns.map((c) => `s.${ident(c)} AS ${ident(SOURCE_PREFIX + c)}`),
+].join(', ');
+
+export type CitationRow = SqlRow & { id: number; sourceId: number; source: SqlRow };
+
+/**
+ * The citations of many rows of one kind, each with its source, in one statement; per owner in
+ * the order citations are always shown (src/resolvers/citations.ts: source, then id).
+ */
 async function loadCitations(column: CitationOwnerColumn, ids: readonly number[]) {
-  const rows = await db.citation.findMany({
-    where: { [column]: { in: [...ids] } },
-    ...citationInclude,
-  });
-  const byOwner = new Map<number, typeof rows>();
+  const rows = await queryRows(
+    `SELECT ${citationSelect} FROM "Citation" c JOIN "Source" s ON s.id = c."sourceId"
+     WHERE c.${ident(column)} IN (${placeholders(ids.length)}) ORDER BY c."sourceId", c.id`,
+    ids,
+  );
+  const byOwner = new Map<number, CitationRow[]>();
   for (const row of rows) {
-    const owner = row[column] as number;
-    byOwner.set(owner, [...(byOwner.get(owner) ?? []), row]);
+    const citation: SqlRow = {};
+    for (const c of citationColumns) citation[c] = row[c];
+    const source: SqlRow = {};
+    for (const c of sourceColumns) source[c] = row[SOURCE_PREFIX + c];
+    citation.source = source;
+    const owner = Number(row[column]);
+    const list = byOwner.get(owner);
+    if (list) list.push(citation as CitationRow);
+    else byOwner.set(owner, [citation as CitationRow]);
   }
   return ids.map((id) => byOwner.get(id) ?? []);
 }
 
+/** Sources by id, for citations loaded without theirs (e.g. a source's own claims). */
+async function loadSources(ids: readonly number[]) {
+  const rows = await queryRows(`SELECT * FROM "Source" WHERE id IN (${placeholders(ids.length)})`, ids);
+  const byId = new Map(rows.map((r) => [Number(r.id), r]));
+  return ids.map((id) => byId.get(id) ?? new Error(`no source ${id}`));
+}
+
 export type CitationRows = Awaited<ReturnType<typeof loadCitations>>[number];
-
-interface GroupDelegate {
-  groupBy(args: object): Promise<Array<Record<string, unknown> & { _count: { _all: number } }>>;
-}
-
-/** How many rows of `model` point at each of `ids` through `column` (a link connection's totalCount). */
-async function countLinks(model: string, column: string, ids: readonly number[]) {
-  const delegate = (db as unknown as Record<string, GroupDelegate>)[model] as GroupDelegate;
-  const rows = await delegate.groupBy({
-    by: [column],
-    where: { [column]: { in: [...ids] } },
-    _count: { _all: true },
-  });
-  const counts = new Map(rows.map((r) => [r[column] as number, r._count._all]));
-  return ids.map((id) => counts.get(id) ?? 0);
-}
 
 export function createLoaders() {
   const citationLoaders = new Map<CitationOwnerColumn, DataLoader<number, CitationRows>>();
-  const countLoaders = new Map<string, DataLoader<number, number>>();
+  const linkLoaders = new Map<string, DataLoader<number, LinkRow[]>>();
+  let sources: DataLoader<number, SqlRow> | undefined;
   return {
-    /** Counted only when a client asks for totalCount: one grouped statement per link kind. */
-    linkCount(model: string, column: string): DataLoader<number, number> {
-      const key = `${model}.${column}`;
-      let loader = countLoaders.get(key);
+    /** Every link of a parent with the entity at its other end: one statement per side per request. */
+    links(side: LinkSide): DataLoader<number, LinkRow[]> {
+      const key = `${side.joinModel}.${side.parentColumn}`;
+      let loader = linkLoaders.get(key);
       if (!loader) {
-        loader = new DataLoader((ids) => countLinks(model, column, ids), { maxBatchSize: 1000 });
-        countLoaders.set(key, loader);
+        loader = new DataLoader((ids) => loadLinks(side, ids), { maxBatchSize: 1000 });
+        linkLoaders.set(key, loader);
       }
       return loader;
+    },
+    source(): DataLoader<number, SqlRow> {
+      sources ??= new DataLoader(loadSources, { maxBatchSize: 1000 });
+      return sources;
     },
     citationsOf(column: CitationOwnerColumn): DataLoader<number, CitationRows> {
       let loader = citationLoaders.get(column);

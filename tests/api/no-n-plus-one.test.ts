@@ -1,6 +1,7 @@
 // The number of SQL statements for a page of treatments with all their relations does not grow
 // with the page size: counted at the driver adapter (dbStats), for pages of 5 and 50.
 import { beforeAll, describe, expect, it } from 'vitest';
+import { operations } from '../../bench/operations.ts';
 import { db, dbStats } from '../../src/db.ts';
 import { data } from '../helpers/graphql.ts';
 
@@ -134,5 +135,22 @@ describe('link connections read through nodes or through edges', () => {
         expect(treatment[relation]?.nodes).toEqual(edges.map((e) => e.node));
       }
     }
+  });
+});
+
+describe('the CMS pull of the benchmark (bench/operations.ts)', () => {
+  const cms = operations('prp-injection').find((o) => o.name === 'cms-pull')?.query ?? '';
+
+  async function statements(query: string) {
+    const before = dbStats.statements;
+    await data(query);
+    return dbStats.statements - before;
+  }
+
+  it('costs one statement per relation level, for 5 treatments as for 50', async () => {
+    // treatments, aliases, six link kinds (each with its nodes joined), regulatory statuses,
+    // their jurisdictions, their authorities.
+    expect(await statements(cms.replace('first: 50', 'first: 5'))).toBe(11);
+    expect(await statements(cms)).toBe(11);
   });
 });
