@@ -26,28 +26,42 @@ const citationSelect = [
 export type CitationRow = SqlRow & { id: number; sourceId: number; source: SqlRow };
 
 /**
- * The citations of many rows of one kind, each with its source, in one statement; per owner in
- * the order citations are always shown (src/resolvers/citations.ts: source, then id).
+ * The citations of many owners, each with its source, in one statement whatever the owner kinds
+ * (one `IN` per owner column, OR-ed: each uses its own index); per owner in the order citations
+ * are always shown (src/resolvers/citations.ts: source, then id). Keys are `column:id`.
  */
-async function loadCitations(column: CitationOwnerColumn, ids: readonly number[]) {
+async function loadCitations(keys: readonly string[]): Promise<CitationRow[][]> {
+  const idsByColumn = new Map<CitationOwnerColumn, number[]>();
+  for (const key of keys) {
+    const [column, id] = key.split(':') as [CitationOwnerColumn, string];
+    const ids = idsByColumn.get(column);
+    if (ids) ids.push(Number(id));
+    else idsByColumn.set(column, [Number(id)]);
+  }
+  const columns = [...idsByColumn.keys()];
+  const where = columns
+    .map((column) => `c.${ident(column)} IN (${placeholders(idsByColumn.get(column)?.length ?? 0)})`)
+    .join(' OR ');
   const rows = await queryRows(
     `SELECT ${citationSelect} FROM "Citation" c JOIN "Source" s ON s.id = c."sourceId"
-     WHERE c.${ident(column)} IN (${placeholders(ids.length)}) ORDER BY c."sourceId", c.id`,
-    ids,
+     WHERE ${where} ORDER BY c."sourceId", c.id`,
+    columns.flatMap((column) => idsByColumn.get(column) ?? []),
   );
-  const byOwner = new Map<number, CitationRow[]>();
+  const byOwner = new Map<string, CitationRow[]>();
   for (const row of rows) {
     const citation: SqlRow = {};
     for (const c of citationColumns) citation[c] = row[c];
     const source: SqlRow = {};
     for (const c of sourceColumns) source[c] = row[SOURCE_PREFIX + c];
     citation.source = source;
-    const owner = Number(row[column]);
+    // A citation has exactly one owner column set.
+    const column = columns.find((c) => row[c] != null);
+    const owner = `${column}:${Number(column ? row[column] : 0)}`;
     const list = byOwner.get(owner);
     if (list) list.push(citation as CitationRow);
     else byOwner.set(owner, [citation as CitationRow]);
   }
-  return ids.map((id) => byOwner.get(id) ?? []);
+  return keys.map((key) => byOwner.get(key) ?? []);
 }
 
 /** Sources by id, for citations loaded without theirs (e.g. a source's own claims). */
@@ -57,10 +71,15 @@ async function loadSources(ids: readonly number[]) {
   return ids.map((id) => byId.get(id) ?? new Error(`no source ${id}`));
 }
 
-export type CitationRows = Awaited<ReturnType<typeof loadCitations>>[number];
+export type CitationRows = CitationRow[];
+
+/** Loads the citations of one owner kind through the request's shared citation loader. */
+export interface CitationsOf {
+  load(id: number): Promise<CitationRows>;
+}
 
 export function createLoaders() {
-  const citationLoaders = new Map<CitationOwnerColumn, DataLoader<number, CitationRows>>();
+  const citations = new DataLoader(loadCitations, { maxBatchSize: 1000 });
   const linkLoaders = new Map<string, DataLoader<number, LinkRow[]>>();
   let sources: DataLoader<number, SqlRow> | undefined;
   return {
@@ -78,13 +97,9 @@ export function createLoaders() {
       sources ??= new DataLoader(loadSources, { maxBatchSize: 1000 });
       return sources;
     },
-    citationsOf(column: CitationOwnerColumn): DataLoader<number, CitationRows> {
-      let loader = citationLoaders.get(column);
-      if (!loader) {
-        loader = new DataLoader((ids) => loadCitations(column, ids), { maxBatchSize: 1000 });
-        citationLoaders.set(column, loader);
-      }
-      return loader;
+    /** Citations of link rows, every kind in one batch: one statement per level per request. */
+    citationsOf(column: CitationOwnerColumn): CitationsOf {
+      return { load: (id) => citations.load(`${column}:${id}`) };
     },
   };
 }
