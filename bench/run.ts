@@ -60,13 +60,19 @@ function run(cmd: string, args: string[], env: Record<string, string>): Promise<
   });
 }
 
-/** The API as production runs it: compiled by `npm run build`, plain node, no tsx. */
+/** The API as production runs it (`npm run start:prod`): compiled by `npm run build`, plain node. */
 const apiScript = 'dist/src/start.js';
+/**
+ * The node flags of `npm run start:prod`. Capping the old generation at 192 MB keeps the API's
+ * resident memory near 250 MB under load (V8 otherwise lets it grow past 400 MB before collecting)
+ * for a few per cent of throughput; a request's live data is a few MB.
+ */
+const apiNodeFlags = ['--max-old-space-size=192'];
 
 /** Starts a server and resolves with its child process and URL once it prints it. */
 function serve(script: string, env: Record<string, string>): Promise<{ child: ChildProcess; url: string }> {
   // Compiled JavaScript runs on plain node; TypeScript (the floor) through tsx.
-  const args = script.endsWith('.js') ? [script] : ['--import', 'tsx', script];
+  const args = script.endsWith('.js') ? [...apiNodeFlags, script] : ['--import', 'tsx', script];
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, args, {
       cwd: root,
