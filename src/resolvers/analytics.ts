@@ -3,6 +3,7 @@
 // ranked by Jaccard index.
 import { db } from '../db.ts';
 import { resolveSlugs } from './slugs.ts';
+import { placeholders, queryRows } from './sql.ts';
 
 /** Ids of contraindications linked to every one of the given treatments, by slug. */
 export async function sharedContraindicationIds(treatmentSlugs: readonly string[]): Promise<number[]> {
@@ -49,18 +50,23 @@ export function overlapCount(minShared: number): Promise<number> {
   return db.contraindicationOverlap.count({ where: { shared: { gte: minShared } } });
 }
 
-/** Contraindication ids shared by each pair of a page, from one query over the page's treatments. */
+/**
+ * Contraindication ids shared by each pair of a page, from one query over the page's treatments
+ * (plain SQL: a Prisma query plan costs more than this read).
+ */
 export async function sharedForPairs(pairs: OverlapRow[]): Promise<Map<string, number[]>> {
   const treatmentIds = [...new Set(pairs.flatMap((p) => [p.treatmentA, p.treatmentB]))];
-  const links = await db.treatmentContraindication.findMany({
-    where: { treatmentId: { in: treatmentIds } },
-    select: { treatmentId: true, contraindicationId: true },
-  });
+  const links = await queryRows<{ treatmentId: number; contraindicationId: number }>(
+    `SELECT "treatmentId", "contraindicationId" FROM "TreatmentContraindication"
+     WHERE "treatmentId" IN (${placeholders(treatmentIds.length)})`,
+    treatmentIds,
+  );
   const byTreatment = new Map<number, Set<number>>();
   for (const l of links) {
-    const set = byTreatment.get(l.treatmentId) ?? new Set<number>();
-    set.add(l.contraindicationId);
-    byTreatment.set(l.treatmentId, set);
+    const treatment = Number(l.treatmentId);
+    const set = byTreatment.get(treatment) ?? new Set<number>();
+    set.add(Number(l.contraindicationId));
+    byTreatment.set(treatment, set);
   }
   return new Map(
     pairs.map((p) => {

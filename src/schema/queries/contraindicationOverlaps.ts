@@ -1,13 +1,24 @@
 import { resolveOffsetConnection } from '@pothos/plugin-relay';
-import { db } from '../../db.ts';
+import type { db } from '../../db.ts';
 import { BadInputError } from '../../errors.ts';
 import { overlapCount, overlapPage, sharedForPairs } from '../../resolvers/analytics.ts';
+import { placeholders, queryRows } from '../../resolvers/sql.ts';
 import { builder } from '../builder.ts';
 import { connectionSize } from '../connections.ts';
 import { Contraindication, INFORMATIONAL } from '../types/Contraindication.ts';
 import { Treatment } from '../types/Treatment.ts';
 
 type TreatmentRow = Awaited<ReturnType<typeof db.treatment.findMany>>[number];
+
+/** Whole rows of one model by id, in `order` (plain SQL: cheaper than a Prisma plan for a page). */
+function rowsById<T>(model: 'Treatment' | 'Contraindication', ids: number[], order: 'id' | 'slug') {
+  const unique = [...new Set(ids)];
+  if (unique.length === 0) return Promise.resolve([] as T[]);
+  return queryRows(
+    `SELECT * FROM "${model}" WHERE id IN (${placeholders(unique.length)}) ORDER BY ${order}`,
+    unique,
+  ) as Promise<T[]>;
+}
 type ContraindicationRow = Awaited<ReturnType<typeof db.contraindication.findMany>>[number];
 
 interface Overlap {
@@ -71,11 +82,8 @@ builder.queryField('contraindicationOverlaps', (t) =>
             const treatmentIds = page.flatMap((p) => [p.treatmentA, p.treatmentB]);
             const contraindicationIds = [...sharedByPair.values()].flat();
             const [treatments, contraindications] = await Promise.all([
-              db.treatment.findMany({ where: { id: { in: treatmentIds } } }),
-              db.contraindication.findMany({
-                where: { id: { in: contraindicationIds } },
-                orderBy: { slug: 'asc' },
-              }),
+              rowsById<TreatmentRow>('Treatment', treatmentIds, 'id'),
+              rowsById<ContraindicationRow>('Contraindication', contraindicationIds, 'slug'),
             ]);
             const treatmentById = new Map(treatments.map((r) => [r.id, r]));
             const rank = new Map(contraindications.map((c, i) => [c.id, i]));
