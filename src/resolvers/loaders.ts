@@ -79,7 +79,30 @@ export interface CitationsOf {
 }
 
 export function createLoaders() {
-  const citations = new DataLoader(loadCitations, { maxBatchSize: 1000 });
+  // Link batches of this request still waiting for the database. Edge citations wait until there
+  // are none, then go out in one batch: over a network (PostgreSQL) the link kinds of a level
+  // answer in different ticks, and DataLoader's own tick-based batching would then send one
+  // citation statement per kind. Links never wait for citations, so the wait always ends.
+  let linksInFlight = 0;
+  let waiting: Array<() => void> = [];
+  const loadLinksTracked = (side: LinkSide, ids: readonly number[]) => {
+    linksInFlight++;
+    return loadLinks(side, ids).finally(() => {
+      linksInFlight--;
+      if (linksInFlight > 0) return;
+      const ready = waiting;
+      waiting = [];
+      // After every microtask: the last kind's edges ask for their citations before the batch goes.
+      for (const dispatch of ready) setImmediate(dispatch);
+    });
+  };
+  const citations = new DataLoader(loadCitations, {
+    maxBatchSize: 1000,
+    batchScheduleFn: (dispatch) => {
+      if (linksInFlight > 0) waiting.push(dispatch);
+      else setImmediate(dispatch);
+    },
+  });
   const linkLoaders = new Map<string, DataLoader<number, LinkRow[]>>();
   let sources: DataLoader<number, SqlRow> | undefined;
   return {
@@ -88,7 +111,7 @@ export function createLoaders() {
       const key = `${side.joinModel}.${side.parentColumn}`;
       let loader = linkLoaders.get(key);
       if (!loader) {
-        loader = new DataLoader((ids) => loadLinks(side, ids), { maxBatchSize: 1000 });
+        loader = new DataLoader((ids) => loadLinksTracked(side, ids), { maxBatchSize: 1000 });
         linkLoaders.set(key, loader);
       }
       return loader;

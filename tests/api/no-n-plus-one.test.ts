@@ -167,14 +167,11 @@ describe('citations on the edges of several link kinds', () => {
     return dbStats.statements - before;
   }
 
-  it('cost at most one statement per link kind, and one for all kinds when the links arrive together', async () => {
+  it('are loaded in one statement for all the kinds of a level, on every engine', async () => {
     const one = await statements(edges(['techniques']));
     const three = await statements(edges(['techniques', 'indications', 'contraindications']));
-    // Two more link kinds cost their two link statements. Their citations share one batch when
-    // the link rows arrive in the same tick (SQLite's synchronous driver); over a network
-    // (PostgreSQL) the link answers can arrive apart, and each kind's citations may then be their
-    // own statement, as before this batch was shared.
-    if (process.env.TEST_ENGINE === 'sqlite') expect(three).toBe(one + 2);
-    else expect(three).toBeLessThanOrEqual(one + 4);
+    // Two more link kinds cost their two link statements and no more citation statements, even
+    // when (PostgreSQL) the link answers arrive in different ticks.
+    expect(three).toBe(one + 2);
   });
 });
