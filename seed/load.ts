@@ -1,12 +1,14 @@
 // `npm run db:seed`: validates the whole seed under seed/data, then writes it in one transaction.
 // Bad input is reported with file and path, exits non-zero and leaves the database as it was.
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Db } from '../src/db.ts';
+import { projectRoot } from '../src/root.ts';
 import type { SyncStats } from './sync.ts';
 import { readSeed, SeedValidationError } from './validate.ts';
 import { writeSeed } from './write.ts';
 
-export const defaultSeedDir = fileURLToPath(new URL('./data', import.meta.url));
+export const defaultSeedDir = join(projectRoot, 'seed', 'data');
 
 export async function seedDatabase(db: Db, dir = defaultSeedDir): Promise<SyncStats> {
   const data = readSeed(dir);

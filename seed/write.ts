@@ -3,6 +3,7 @@
 
 import { bumpDataVersion } from '../src/cache/dataVersion.ts';
 import type { Db } from '../src/db.ts';
+import { refreshOverlapStatements } from '../src/resolvers/overlapTable.ts';
 import { foldAll } from '../src/resolvers/text.ts';
 import type { CitationInput, Localized, TreatmentInput } from './schema.ts';
 import { type Delegate, type Row, type SyncStats, TableSync } from './sync.ts';
@@ -359,6 +360,9 @@ async function writeAll(tx: Tx, data: SeedData): Promise<SyncStats> {
   );
   await s.sync(table('citation'), citationRows, ['key']);
   await s.deleteStale();
+  // The pair table is derived from the contraindication links: rebuilt here, in the same
+  // transaction, so it always agrees with the links this seed just wrote.
+  for (const statement of refreshOverlapStatements) await tx.$executeRawUnsafe(statement);
   const { created, updated, deleted } = s.stats;
   if (created + updated + deleted > 0) await bumpDataVersion(tx);
   return s.stats;

@@ -6,7 +6,6 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:f
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { PrismaBetterSqlite3 } from '@prisma/adapter-better-sqlite3';
 import { PrismaPg } from '@prisma/adapter-pg';
 import {
@@ -15,10 +14,11 @@ import {
   type SqlMigrationAwareDriverAdapterFactory,
 } from '@prisma/driver-adapter-utils';
 import type { MigrationList, SchemaEngine } from '@prisma/schema-engine-wasm';
+import { projectRoot } from './root.ts';
 
 export type Engine = 'sqlite' | 'postgresql';
 
-const root = fileURLToPath(new URL('..', import.meta.url));
+const root = projectRoot;
 export const migrationsDir = (engine: Engine) => join(root, 'prisma', engine, 'migrations');
 export const schemaPath = (engine: Engine) => join(root, 'prisma', engine, 'schema.prisma');
 
@@ -177,8 +177,34 @@ export function readMigrations(engine: Engine): MigrationList {
 
 const noFilters = { externalTables: [], externalEnums: [] };
 
+/**
+ * True when `_prisma_migrations` already records every migration folder as applied (finished, not
+ * rolled back). Checked with one plain query so that starting on an up-to-date database does not
+ * instantiate the WebAssembly schema engine, which costs ~100 MB of resident memory for the life
+ * of the process.
+ */
+async function everyMigrationApplied(url: string): Promise<boolean> {
+  const wanted = readMigrations(engineOf(url)).migrationDirectories.map((d) => d.path);
+  const adapter = await adapterFactory(url).connect();
+  try {
+    const result = await adapter.queryRaw({
+      sql: 'SELECT migration_name FROM _prisma_migrations WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL',
+      args: [],
+      argTypes: [],
+    });
+    const applied = new Set(result.rows.map((row) => String(row[0])));
+    return wanted.every((name) => applied.has(name));
+  } catch {
+    // No history table yet (a fresh database): the engine creates it.
+    return false;
+  } finally {
+    await adapter.dispose();
+  }
+}
+
 /** Applies every pending migration of the URL's engine; returns the names it applied. */
 export async function applyMigrations(url: string): Promise<string[]> {
+  if (await everyMigrationApplied(url)) return [];
   return withSchemaEngine(url, async (engine) => {
     const { appliedMigrationNames } = await engine.applyMigrations({
       migrationsList: readMigrations(engineOf(url)),

@@ -201,13 +201,11 @@ async function detail(slug: string) {
 }
 
 async function overlaps() {
+  // The pair table is a schema feature (prisma/model.prisma), maintained by the seed loaders: the
+  // floor reads it too, so the comparison is about serving, not about who precomputes.
   const pairs = await q(
-    `WITH counts AS (SELECT "treatmentId" AS t, COUNT(*) AS c FROM "TreatmentContraindication" GROUP BY "treatmentId"),
-     pairs AS (SELECT x."treatmentId" AS a, y."treatmentId" AS b, COUNT(*) AS shared FROM "TreatmentContraindication" x
-       JOIN "TreatmentContraindication" y ON y."contraindicationId" = x."contraindicationId" AND y."treatmentId" > x."treatmentId"
-       GROUP BY x."treatmentId", y."treatmentId" HAVING COUNT(*) >= 2)
-     SELECT a, b, shared, CAST(shared AS DOUBLE PRECISION) / (ca.c + cb.c - shared) AS jaccard
-     FROM pairs JOIN counts ca ON ca.t = a JOIN counts cb ON cb.t = b ORDER BY jaccard DESC, shared DESC, a, b LIMIT 50`,
+    `SELECT "treatmentAId" AS a, "treatmentBId" AS b, shared, jaccard FROM "ContraindicationOverlap"
+     WHERE shared >= 2 ORDER BY jaccard DESC, shared DESC, "treatmentAId", "treatmentBId" LIMIT 50`,
   );
   const ids = [...new Set(pairs.flatMap((p) => [p.a, p.b]))];
   const slugs = new Map(

@@ -1,7 +1,9 @@
 // Contraindication analytics computed by the database: shared contraindications across treatments
-// and pairwise overlaps (one aggregate query over the join table), ranked by Jaccard index.
-import { db } from '../db.ts';
+// and pairwise overlaps (read from the pair table one aggregate over the join table maintains),
+// ranked by Jaccard index.
+import { db, reader } from '../db.ts';
 import { resolveSlugs } from './slugs.ts';
+import { placeholders, queryRows } from './sql.ts';
 
 /** Ids of contraindications linked to every one of the given treatments, by slug. */
 export async function sharedContraindicationIds(treatmentSlugs: readonly string[]): Promise<number[]> {
@@ -24,23 +26,18 @@ export interface OverlapRow {
 
 /**
  * Pairs of treatments sharing at least `minShared` contraindications, largest Jaccard index first
- * (then most shared, then ids), one page at a time. `|A ∩ B| / (|A| + |B| − |A ∩ B|)`.
+ * (then most shared, then ids), one page at a time. `|A ∩ B| / (|A| + |B| − |A ∩ B|)`, read from
+ * the pair table the writers maintain (src/resolvers/overlapTable.ts): the page is the first rows
+ * of its (jaccard, shared, a, b) index that meet the threshold.
  */
 export async function overlapPage(minShared: number, limit: number, offset: number): Promise<OverlapRow[]> {
-  const rows = await db.$queryRaw<Array<{ a: number; b: number; shared: number | bigint; jaccard: number }>>`
-    WITH counts AS (
-      SELECT "treatmentId" AS t, COUNT(*) AS c FROM "TreatmentContraindication" GROUP BY "treatmentId"
-    ), pairs AS (
-      SELECT x."treatmentId" AS a, y."treatmentId" AS b, COUNT(*) AS shared
-      FROM "TreatmentContraindication" x
-      JOIN "TreatmentContraindication" y
-        ON y."contraindicationId" = x."contraindicationId" AND y."treatmentId" > x."treatmentId"
-      GROUP BY x."treatmentId", y."treatmentId"
-      HAVING COUNT(*) >= ${minShared}
-    )
-    SELECT a, b, shared, CAST(shared AS DOUBLE PRECISION) / (ca.c + cb.c - shared) AS jaccard
-    FROM pairs JOIN counts ca ON ca.t = a JOIN counts cb ON cb.t = b
-    ORDER BY jaccard DESC, shared DESC, a ASC, b ASC
+  const rows = await reader().$queryRaw<
+    Array<{ a: number; b: number; shared: number | bigint; jaccard: number }>
+  >`
+    SELECT "treatmentAId" AS a, "treatmentBId" AS b, shared, jaccard
+    FROM "ContraindicationOverlap"
+    WHERE shared >= ${minShared}
+    ORDER BY jaccard DESC, shared DESC, "treatmentAId" ASC, "treatmentBId" ASC
     LIMIT ${limit} OFFSET ${offset}`;
   return rows.map((r) => ({
     treatmentA: Number(r.a),
@@ -50,31 +47,28 @@ export async function overlapPage(minShared: number, limit: number, offset: numb
   }));
 }
 
-export async function overlapCount(minShared: number): Promise<number> {
-  const [row] = await db.$queryRaw<Array<{ n: number | bigint }>>`
-    SELECT COUNT(*) AS n FROM (
-      SELECT x."treatmentId"
-      FROM "TreatmentContraindication" x
-      JOIN "TreatmentContraindication" y
-        ON y."contraindicationId" = x."contraindicationId" AND y."treatmentId" > x."treatmentId"
-      GROUP BY x."treatmentId", y."treatmentId"
-      HAVING COUNT(*) >= ${minShared}
-    ) pairs`;
-  return Number(row?.n ?? 0);
+/** How many pairs share at least `minShared` contraindications: a range count on the shared index. */
+export function overlapCount(minShared: number): Promise<number> {
+  return db.contraindicationOverlap.count({ where: { shared: { gte: minShared } } });
 }
 
-/** Contraindication ids shared by each pair of a page, from one query over the page's treatments. */
+/**
+ * Contraindication ids shared by each pair of a page, from one query over the page's treatments
+ * (plain SQL: a Prisma query plan costs more than this read).
+ */
 export async function sharedForPairs(pairs: OverlapRow[]): Promise<Map<string, number[]>> {
   const treatmentIds = [...new Set(pairs.flatMap((p) => [p.treatmentA, p.treatmentB]))];
-  const links = await db.treatmentContraindication.findMany({
-    where: { treatmentId: { in: treatmentIds } },
-    select: { treatmentId: true, contraindicationId: true },
-  });
+  const links = await queryRows<{ treatmentId: number; contraindicationId: number }>(
+    `SELECT "treatmentId", "contraindicationId" FROM "TreatmentContraindication"
+     WHERE "treatmentId" IN (${placeholders(treatmentIds.length)})`,
+    treatmentIds,
+  );
   const byTreatment = new Map<number, Set<number>>();
   for (const l of links) {
-    const set = byTreatment.get(l.treatmentId) ?? new Set<number>();
-    set.add(l.contraindicationId);
-    byTreatment.set(l.treatmentId, set);
+    const treatment = Number(l.treatmentId);
+    const set = byTreatment.get(treatment) ?? new Set<number>();
+    set.add(Number(l.contraindicationId));
+    byTreatment.set(treatment, set);
   }
   return new Map(
     pairs.map((p) => {

@@ -1,8 +1,9 @@
-// Per-request batch loaders for data the Prisma plugin cannot preload cheaply: the citations of
-// link rows, fetched only when a client asks for them, one statement per link kind per request.
+// Per-request batch loaders for data the Prisma plugin cannot preload cheaply: the links of a
+// connection with the entity at their other end, the citations of link rows (fetched only when a
+// client asks for them) and sources; one statement per kind per request.
 import DataLoader from 'dataloader';
-import { db } from '../db.ts';
-import { citationInclude } from './citations.ts';
+import { type LinkRow, type LinkSide, loadLinks, scalarColumns } from './linkRows.ts';
+import { ident, placeholders, queryRows, type SqlRow } from './sql.ts';
 
 export type CitationOwnerColumn =
   | 'treatmentTechniqueId'
@@ -14,58 +15,114 @@ export type CitationOwnerColumn =
   | 'componentId'
   | 'combinationId';
 
-async function loadCitations(column: CitationOwnerColumn, ids: readonly number[]) {
-  const rows = await db.citation.findMany({
-    where: { [column]: { in: [...ids] } },
-    ...citationInclude,
-  });
-  const byOwner = new Map<number, typeof rows>();
-  for (const row of rows) {
-    const owner = row[column] as number;
-    byOwner.set(owner, [...(byOwner.get(owner) ?? []), row]);
+const citationColumns = scalarColumns('Citation');
+const sourceColumns = scalarColumns('Source');
+const SOURCE_PREFIX = 's__';
+const citationSelect = [
+  ...citationColumns.map((c) => `c.${ident(c)}`),
+  ...sourceColumns.map((c) => `s.${ident(c)} AS ${ident(SOURCE_PREFIX + c)}`),
+].join(', ');
+
+export type CitationRow = SqlRow & { id: number; sourceId: number; source: SqlRow };
+
+/**
+ * The citations of many owners, each with its source, in one statement whatever the owner kinds
+ * (one `IN` per owner column, OR-ed: each uses its own index); per owner in the order citations
+ * are always shown (src/resolvers/citations.ts: source, then id). Keys are `column:id`.
+ */
+async function loadCitations(keys: readonly string[]): Promise<CitationRow[][]> {
+  const idsByColumn = new Map<CitationOwnerColumn, number[]>();
+  for (const key of keys) {
+    const [column, id] = key.split(':') as [CitationOwnerColumn, string];
+    const ids = idsByColumn.get(column);
+    if (ids) ids.push(Number(id));
+    else idsByColumn.set(column, [Number(id)]);
   }
-  return ids.map((id) => byOwner.get(id) ?? []);
+  const columns = [...idsByColumn.keys()];
+  const where = columns
+    .map((column) => `c.${ident(column)} IN (${placeholders(idsByColumn.get(column)?.length ?? 0)})`)
+    .join(' OR ');
+  const rows = await queryRows(
+    `SELECT ${citationSelect} FROM "Citation" c JOIN "Source" s ON s.id = c."sourceId"
+     WHERE ${where} ORDER BY c."sourceId", c.id`,
+    columns.flatMap((column) => idsByColumn.get(column) ?? []),
+  );
+  const byOwner = new Map<string, CitationRow[]>();
+  for (const row of rows) {
+    const citation: SqlRow = {};
+    for (const c of citationColumns) citation[c] = row[c];
+    const source: SqlRow = {};
+    for (const c of sourceColumns) source[c] = row[SOURCE_PREFIX + c];
+    citation.source = source;
+    // A citation has exactly one owner column set.
+    const column = columns.find((c) => row[c] != null);
+    const owner = `${column}:${Number(column ? row[column] : 0)}`;
+    const list = byOwner.get(owner);
+    if (list) list.push(citation as CitationRow);
+    else byOwner.set(owner, [citation as CitationRow]);
+  }
+  return keys.map((key) => byOwner.get(key) ?? []);
 }
 
-export type CitationRows = Awaited<ReturnType<typeof loadCitations>>[number];
-
-interface GroupDelegate {
-  groupBy(args: object): Promise<Array<Record<string, unknown> & { _count: { _all: number } }>>;
+/** Sources by id, for citations loaded without theirs (e.g. a source's own claims). */
+async function loadSources(ids: readonly number[]) {
+  const rows = await queryRows(`SELECT * FROM "Source" WHERE id IN (${placeholders(ids.length)})`, ids);
+  const byId = new Map(rows.map((r) => [Number(r.id), r]));
+  return ids.map((id) => byId.get(id) ?? new Error(`no source ${id}`));
 }
 
-/** How many rows of `model` point at each of `ids` through `column` (a link connection's totalCount). */
-async function countLinks(model: string, column: string, ids: readonly number[]) {
-  const delegate = (db as unknown as Record<string, GroupDelegate>)[model] as GroupDelegate;
-  const rows = await delegate.groupBy({
-    by: [column],
-    where: { [column]: { in: [...ids] } },
-    _count: { _all: true },
-  });
-  const counts = new Map(rows.map((r) => [r[column] as number, r._count._all]));
-  return ids.map((id) => counts.get(id) ?? 0);
+export type CitationRows = CitationRow[];
+
+/** Loads the citations of one owner kind through the request's shared citation loader. */
+export interface CitationsOf {
+  load(id: number): Promise<CitationRows>;
 }
 
 export function createLoaders() {
-  const citationLoaders = new Map<CitationOwnerColumn, DataLoader<number, CitationRows>>();
-  const countLoaders = new Map<string, DataLoader<number, number>>();
+  // Link batches of this request still waiting for the database. Edge citations wait until there
+  // are none, then go out in one batch: over a network (PostgreSQL) the link kinds of a level
+  // answer in different ticks, and DataLoader's own tick-based batching would then send one
+  // citation statement per kind. Links never wait for citations, so the wait always ends.
+  let linksInFlight = 0;
+  let waiting: Array<() => void> = [];
+  const loadLinksTracked = (side: LinkSide, ids: readonly number[]) => {
+    linksInFlight++;
+    return loadLinks(side, ids).finally(() => {
+      linksInFlight--;
+      if (linksInFlight > 0) return;
+      const ready = waiting;
+      waiting = [];
+      // After every microtask: the last kind's edges ask for their citations before the batch goes.
+      for (const dispatch of ready) setImmediate(dispatch);
+    });
+  };
+  const citations = new DataLoader(loadCitations, {
+    maxBatchSize: 1000,
+    batchScheduleFn: (dispatch) => {
+      if (linksInFlight > 0) waiting.push(dispatch);
+      else setImmediate(dispatch);
+    },
+  });
+  const linkLoaders = new Map<string, DataLoader<number, LinkRow[]>>();
+  let sources: DataLoader<number, SqlRow> | undefined;
   return {
-    /** Counted only when a client asks for totalCount: one grouped statement per link kind. */
-    linkCount(model: string, column: string): DataLoader<number, number> {
-      const key = `${model}.${column}`;
-      let loader = countLoaders.get(key);
+    /** Every link of a parent with the entity at its other end: one statement per side per request. */
+    links(side: LinkSide): DataLoader<number, LinkRow[]> {
+      const key = `${side.joinModel}.${side.parentColumn}`;
+      let loader = linkLoaders.get(key);
       if (!loader) {
-        loader = new DataLoader((ids) => countLinks(model, column, ids), { maxBatchSize: 1000 });
-        countLoaders.set(key, loader);
+        loader = new DataLoader((ids) => loadLinksTracked(side, ids), { maxBatchSize: 1000 });
+        linkLoaders.set(key, loader);
       }
       return loader;
     },
-    citationsOf(column: CitationOwnerColumn): DataLoader<number, CitationRows> {
-      let loader = citationLoaders.get(column);
-      if (!loader) {
-        loader = new DataLoader((ids) => loadCitations(column, ids), { maxBatchSize: 1000 });
-        citationLoaders.set(column, loader);
-      }
-      return loader;
+    source(): DataLoader<number, SqlRow> {
+      sources ??= new DataLoader(loadSources, { maxBatchSize: 1000 });
+      return sources;
+    },
+    /** Citations of link rows, every kind in one batch: one statement per level per request. */
+    citationsOf(column: CitationOwnerColumn): CitationsOf {
+      return { load: (id) => citations.load(`${column}:${id}`) };
     },
   };
 }

@@ -1,8 +1,8 @@
 // Ranked search over treatments and the vocabularies, in both languages, ignoring case and
-// accents. Candidates come from the folded `searchText` column (the database filters); ranking is
-// done on that short list.
-import { db } from '../db.ts';
+// accents. Candidates come from the folded `searchText` column (the database filters, through a
+// trigram index on PostgreSQL); ranking is done on that short list.
 import { BadInputError } from '../errors.ts';
+import { ident, placeholders, queryRows, type SqlRow } from './sql.ts';
 import { foldText } from './text.ts';
 
 export const searchKinds = [
@@ -39,27 +39,39 @@ export function scoreCandidate(query: string, c: Candidate): number {
 
 const perKindLimit = 200;
 
+/**
+ * Up to `perKindLimit` rows of one kind whose folded text contains the folded query, lowest ids
+ * first, with every column (the hits are returned as nodes). Plain SQL, the condition Prisma's
+ * `contains` writes (`LIKE '%' || ? || '%'`, the query taken as is); PostgreSQL serves it from the
+ * pg_trgm index, SQLite scans the folded column. Treatments come with their aliases (ranking).
+ */
+async function candidates(kind: SearchKind, folded: string): Promise<Candidate[]> {
+  const rows = await queryRows<SqlRow & Candidate & { id: number }>(
+    `SELECT * FROM ${ident(kind)} WHERE "searchText" LIKE ('%' || ? || '%') ORDER BY id LIMIT ?`,
+    [folded, perKindLimit],
+  );
+  if (kind !== 'Treatment' || rows.length === 0) return rows;
+  const aliases = await queryRows<{ treatmentId: number; value: string }>(
+    `SELECT "treatmentId", value FROM "TreatmentAlias" WHERE "treatmentId" IN (${placeholders(rows.length)}) ORDER BY id`,
+    rows.map((r) => r.id),
+  );
+  const byTreatment = new Map<number, Array<{ value: string }>>();
+  for (const a of aliases) {
+    const list = byTreatment.get(Number(a.treatmentId)) ?? [];
+    list.push({ value: a.value });
+    byTreatment.set(Number(a.treatmentId), list);
+  }
+  return rows.map((r) => ({ ...r, aliases: byTreatment.get(r.id) ?? [] }));
+}
+
 export async function search(query: string, first: number): Promise<SearchHit[]> {
   const folded = foldText(query);
   if (folded.length < 2) {
     throw new BadInputError('`query` needs at least two letters or digits.', 'query');
   }
-  const where = { searchText: { contains: folded } };
-  const take = perKindLimit;
-  const found: Array<[SearchKind, Candidate[]]> = await Promise.all([
-    db.treatment
-      .findMany({ where, take, include: { aliases: { select: { value: true } } } })
-      .then((r) => ['Treatment', r] as [SearchKind, Candidate[]]),
-    db.technique.findMany({ where, take }).then((r) => ['Technique', r] as [SearchKind, Candidate[]]),
-    db.activeIngredient
-      .findMany({ where, take })
-      .then((r) => ['ActiveIngredient', r] as [SearchKind, Candidate[]]),
-    db.indication.findMany({ where, take }).then((r) => ['Indication', r] as [SearchKind, Candidate[]]),
-    db.contraindication
-      .findMany({ where, take })
-      .then((r) => ['Contraindication', r] as [SearchKind, Candidate[]]),
-    db.sideEffect.findMany({ where, take }).then((r) => ['SideEffect', r] as [SearchKind, Candidate[]]),
-  ]);
+  const found = await Promise.all(
+    searchKinds.map(async (kind) => [kind, await candidates(kind, folded)] as [SearchKind, Candidate[]]),
+  );
   const hits = found.flatMap(([kind, rows]) =>
     rows.map((row) => ({ ...row, __typename: kind, score: scoreCandidate(folded, row) })),
   );

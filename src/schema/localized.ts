@@ -28,12 +28,12 @@ export function localizedFields(
 ) {
   const pick = (parent: Row, locale: LocaleCode | null | undefined, ctx: { locale: LocaleCode }) =>
     pickLocalized(parent as never, prefix, locale ?? ctx.locale);
-  // Declared so the Prisma plugin loads both columns even when the parent is loaded with `select`.
-  const select = { [`${prefix}Fr`]: true, [`${prefix}En`]: true };
+  // No `select`: every row reaching these fields carries all its columns (Prisma objects here
+  // declare no type-level `select`, and link nodes are loaded with every column), and a field with
+  // `select` makes the Prisma plugin reload rows it did not load itself (plain-SQL link nodes).
   return {
     [field]: t.string({
       description,
-      select,
       nullable: options.nullable ?? false,
       args: localeArg(),
       resolve: (parent: Row, args: { locale?: LocaleCode | null }, ctx: { locale: LocaleCode }) =>
@@ -41,7 +41,6 @@ export function localizedFields(
     }),
     [`${field}Locale`]: t.field({
       type: LocaleEnum,
-      select,
       description: `The language \`${field}\` was returned in: the asked one, or the other when it has no translation.`,
       args: localeArg(),
       resolve: (parent: Row, args: { locale?: LocaleCode | null }, ctx: { locale: LocaleCode }) =>

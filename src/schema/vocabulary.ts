@@ -16,8 +16,8 @@ interface VocabularyOptions {
   edgeFields?: (edge: any) => Record<string, unknown>;
 }
 
-export const treatmentSide = (joinModel: Parameters<typeof linkHelpers>[0], extra?: Record<string, true>) =>
-  linkHelpers(joinModel, 'treatment', extra);
+export const treatmentSide = (joinModel: Parameters<typeof linkHelpers>[0]) =>
+  linkHelpers(joinModel, 'treatment');
 
 // biome-ignore lint/suspicious/noExplicitAny: the field builder of any vocabulary Prisma object type
 export function vocabularyFields(t: any, options: VocabularyOptions) {
@@ -40,7 +40,6 @@ export function vocabularyFields(t: any, options: VocabularyOptions) {
         }
       : {}),
     treatments: linkConnection(t, {
-      relation: 'treatments',
       helpers: options.treatments,
       type: 'Treatment',
       description: options.treatmentsDescription,

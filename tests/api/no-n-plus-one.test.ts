@@ -1,6 +1,7 @@
 // The number of SQL statements for a page of treatments with all their relations does not grow
 // with the page size: counted at the driver adapter (dbStats), for pages of 5 and 50.
 import { beforeAll, describe, expect, it } from 'vitest';
+import { operations } from '../../bench/operations.ts';
 import { db, dbStats } from '../../src/db.ts';
 import { data } from '../helpers/graphql.ts';
 
@@ -94,5 +95,83 @@ describe('CMS pull of a page of treatments with every relation', () => {
     expect(small.statements).toBeGreaterThan(0);
     expect(large.statements).toBe(small.statements);
     console.info(`CMS pull: ${small.statements} SQL statements for 5 and for 50 treatments`);
+  });
+});
+
+describe('link connections read through nodes or through edges', () => {
+  const linkQuery = (selection: string) => `{ treatments(first: 20) { nodes { slug
+    techniques { ${selection} } activeIngredients { ${selection} } indications { ${selection} }
+    contraindications { ${selection} } sideEffects { ${selection} } bodyAreas { ${selection} } } } }`;
+
+  async function statements(query: string) {
+    const before = dbStats.statements;
+    await data(query);
+    return dbStats.statements - before;
+  }
+
+  it('costs the same statements for `nodes` as for `edges { node }` (no reload by slug)', async () => {
+    const viaEdges = await statements(linkQuery('edges { node { slug name } }'));
+    const viaNodes = await statements(linkQuery('nodes { slug name }'));
+    expect(viaNodes).toBe(viaEdges);
+  });
+
+  it('gives the same nodes through `nodes` and through `edges { node }`', async () => {
+    type Page = {
+      treatments: { nodes: Array<Record<string, { nodes?: unknown[]; edges?: Array<{ node: unknown }> }>> };
+    };
+    const viaEdges = await data<Page>(linkQuery('edges { node { slug name } }'));
+    const viaNodes = await data<Page>(linkQuery('nodes { slug name }'));
+    const relations = [
+      'techniques',
+      'activeIngredients',
+      'indications',
+      'contraindications',
+      'sideEffects',
+      'bodyAreas',
+    ];
+    for (const [i, treatment] of viaNodes.treatments.nodes.entries()) {
+      for (const relation of relations) {
+        const edges = viaEdges.treatments.nodes[i]?.[relation]?.edges ?? [];
+        expect(treatment[relation]?.nodes).toEqual(edges.map((e) => e.node));
+      }
+    }
+  });
+});
+
+describe('the CMS pull of the benchmark (bench/operations.ts)', () => {
+  const cms = operations('prp-injection').find((o) => o.name === 'cms-pull')?.query ?? '';
+
+  async function statements(query: string) {
+    const before = dbStats.statements;
+    await data(query);
+    return dbStats.statements - before;
+  }
+
+  it('costs one statement per relation level, for 5 treatments as for 50', async () => {
+    // treatments, aliases, six link kinds (each with its nodes joined), regulatory statuses,
+    // their jurisdictions, their authorities.
+    expect(await statements(cms.replace('first: 50', 'first: 5'))).toBe(11);
+    expect(await statements(cms)).toBe(11);
+  });
+});
+
+describe('citations on the edges of several link kinds', () => {
+  const edges = (kinds: string[]) =>
+    `{ treatment(slug: "prp-injection") { ${kinds
+      .map((k) => `${k} { edges { citations { locator source { slug } } node { slug } } }`)
+      .join(' ')} } }`;
+
+  async function statements(query: string) {
+    const before = dbStats.statements;
+    await data(query);
+    return dbStats.statements - before;
+  }
+
+  it('are loaded in one statement for all the kinds of a level, on every engine', async () => {
+    const one = await statements(edges(['techniques']));
+    const three = await statements(edges(['techniques', 'indications', 'contraindications']));
+    // Two more link kinds cost their two link statements and no more citation statements, even
+    // when (PostgreSQL) the link answers arrive in different ticks.
+    expect(three).toBe(one + 2);
   });
 });

@@ -94,6 +94,29 @@ describe('treatments pagination', () => {
     });
   });
 
+  describe('nested connections paged backwards', () => {
+    it('give the last links with last, and the links before a cursor with before', async () => {
+      type Links = {
+        treatment: {
+          indications: { edges: Array<{ cursor: string; node: { slug: string } }> };
+        };
+      };
+      const page = (args: string) =>
+        data<Links>(
+          `{ treatment(slug: "microneedling") { indications(${args}) { edges { cursor node { slug } } } } }`,
+        );
+      const all = (await page('first: 100')).treatment.indications.edges;
+      expect(all.length).toBeGreaterThan(3);
+      const last = (await page('last: 2')).treatment.indications.edges;
+      expect(last).toEqual(all.slice(-2));
+      const cursor = all[3]?.cursor ?? '';
+      const before = (await page(`last: 100, before: "${cursor}"`)).treatment.indications.edges;
+      expect(before).toEqual(all.slice(0, 3));
+      const after = (await page(`first: 2, after: "${cursor}"`)).treatment.indications.edges;
+      expect(after).toEqual(all.slice(4, 6));
+    });
+  });
+
   describe('page size limits', () => {
     it('accepts 100 and rejects 101 with PAGE_SIZE_EXCEEDED, also through variables and nested fields', async () => {
       expect((await gql(PAGE, { first: 100 })).errors).toBeUndefined();

@@ -1,6 +1,13 @@
 // A full, ordered dump of every table, to prove an operation changed nothing (timestamps included).
 import type { Db } from '../../src/db.ts';
+import { getDatamodel } from '../../src/generated/pothos-types.ts';
 import { Prisma } from '../../src/generated/sqlite/client.ts';
+
+const models = getDatamodel().datamodel.models;
+
+/** Rows in primary-key order: `id`, or the columns of a composite key (derived pair tables). */
+const primaryKeyOrder = (model: string) =>
+  (models[model]?.primaryKey?.fields ?? ['id']).map((field) => ({ [field]: 'asc' as const }));
 
 export async function dumpDatabase(db: Db): Promise<Record<string, unknown[]>> {
   const out: Record<string, unknown[]> = {};
@@ -10,7 +17,7 @@ export async function dumpDatabase(db: Db): Promise<Record<string, unknown[]>> {
       delegateName
     ];
     if (!delegate) throw new Error(`no delegate for ${model}`);
-    out[model] = await delegate.findMany({ orderBy: { id: 'asc' } });
+    out[model] = await delegate.findMany({ orderBy: primaryKeyOrder(model) });
   }
   return out;
 }

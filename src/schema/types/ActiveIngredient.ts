@@ -9,7 +9,7 @@ export const ActiveIngredient = builder.prismaNode('ActiveIngredient', {
     vocabularyFields(t, {
       noun: 'active ingredient',
       codes: true,
-      treatments: treatmentSide('TreatmentActiveIngredient', { noteFr: true, noteEn: true }),
+      treatments: treatmentSide('TreatmentActiveIngredient'),
       treatmentsDescription: 'Treatments that deliver this ingredient; each edge carries its citations.',
       edgeFields: (edge) => ({ note: edgeText(edge, 'note', 'What the sources say about this use.') }),
     }),

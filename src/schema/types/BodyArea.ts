@@ -8,7 +8,7 @@ export const BodyArea = builder.prismaNode('BodyArea', {
   fields: (t) =>
     vocabularyFields(t, {
       noun: 'body area',
-      treatments: treatmentSide('TreatmentBodyArea', { noteFr: true, noteEn: true }),
+      treatments: treatmentSide('TreatmentBodyArea'),
       treatmentsDescription: 'Treatments done on this area; each edge carries its citations.',
       edgeFields: (edge) => ({ note: edgeText(edge, 'note', 'What the sources say about it.') }),
     }),

@@ -6,11 +6,13 @@ export const Citation = builder.prismaObject('Citation', {
   description:
     'Provenance of a fact: the source document, where in it (section heading or paragraph), and an optional note.',
   fields: (t) => ({
+    // No `select`: citations also come from plain SQL (link citations, with their source joined),
+    // and a field with `select` makes the Prisma plugin reload rows it did not load itself.
     source: t.field({
       type: Source,
       description: 'The document that states the fact.',
-      select: { source: true },
-      resolve: (c) => c.source,
+      resolve: (c, _args, ctx) =>
+        ((c as { source?: unknown }).source ?? ctx.loaders.source().load(c.sourceId)) as never,
     }),
     locator: t.exposeString('locator', {
       description: 'Where in the document: its section heading, or "§N topic" for a paragraph.',
@@ -22,12 +24,10 @@ export const Citation = builder.prismaObject('Citation', {
     claimType: t.string({
       description:
         'What kind of fact is cited, e.g. `treatmentContraindication`, `protocolClaim`, `treatment`, `technique`.',
-      select: { key: true },
       resolve: (c) => c.key.slice(0, c.key.indexOf(':')),
     }),
     claimSubject: t.string({
       description: 'Which fact: the slugs (or keys) it links, e.g. `prp-injection/anticoagulants`.',
-      select: { key: true },
       resolve: (c) => c.key.slice(c.key.indexOf(':') + 1, c.key.indexOf('|')),
     }),
   }),

@@ -37,7 +37,7 @@ export const Contraindication = builder.prismaNode('Contraindication', {
     ...vocabularyFields(t, {
       noun: 'contraindication',
       codes: true,
-      treatments: treatmentSide('TreatmentContraindication', { severity: true, noteFr: true, noteEn: true }),
+      treatments: treatmentSide('TreatmentContraindication'),
       treatmentsDescription: `Treatments this condition contraindicates, with severity and citations on each edge. ${INFORMATIONAL}`,
       edgeFields: (edge) => ({
         severity: edge.field({
@@ -48,12 +48,11 @@ export const Contraindication = builder.prismaNode('Contraindication', {
         note: edgeText(edge, 'note', 'What the sources say about it.'),
       }),
     }),
-    // select + resolve rather than expose: an exposed enum read through a connection's `nodes`
-    // came back null (the column is loaded; the plugin did not map it for that path).
+    // Read from the row (always loaded with every column); no `select`, which would make the
+    // Prisma plugin reload link nodes that plain SQL loaded.
     category: t.field({
       type: ContraindicationCategoryEnum,
       description: 'Broad family of the contraindication.',
-      select: { category: true },
       resolve: (row) => row.category,
     }),
   }),

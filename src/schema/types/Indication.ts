@@ -23,16 +23,15 @@ export const Indication = builder.prismaNode('Indication', {
     ...vocabularyFields(t, {
       noun: 'indication',
       codes: true,
-      treatments: treatmentSide('TreatmentIndication', { noteFr: true, noteEn: true }),
+      treatments: treatmentSide('TreatmentIndication'),
       treatmentsDescription: 'Treatments the sources say address this; each edge carries its citations.',
       edgeFields: (edge) => ({ note: edgeText(edge, 'note', 'What the sources say about this use.') }),
     }),
-    // select + resolve rather than expose: an exposed enum read through a connection's `nodes`
-    // came back null (the column is loaded; the plugin did not map it for that path).
+    // Read from the row (always loaded with every column); no `select`, which would make the
+    // Prisma plugin reload link nodes that plain SQL loaded.
     category: t.field({
       type: IndicationCategoryEnum,
       description: 'Broad family of the indication.',
-      select: { category: true },
       resolve: (row) => row.category,
     }),
   }),

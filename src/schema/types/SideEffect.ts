@@ -10,14 +10,7 @@ export const SideEffect = builder.prismaNode('SideEffect', {
     vocabularyFields(t, {
       noun: 'side effect',
       codes: true,
-      treatments: treatmentSide('TreatmentSideEffect', {
-        noteFr: true,
-        noteEn: true,
-        frequencyFr: true,
-        frequencyEn: true,
-        typicalDurationFr: true,
-        typicalDurationEn: true,
-      }),
+      treatments: treatmentSide('TreatmentSideEffect'),
       treatmentsDescription:
         'Treatments that may cause it, with frequency, duration and citations on each edge.',
       edgeFields: (edge) => ({

@@ -8,7 +8,7 @@ export const Technique = builder.prismaNode('Technique', {
   fields: (t) =>
     vocabularyFields(t, {
       noun: 'technique',
-      treatments: treatmentSide('TreatmentTechnique', { noteFr: true, noteEn: true }),
+      treatments: treatmentSide('TreatmentTechnique'),
       treatmentsDescription: 'Treatments delivered with this technique; each edge carries its citations.',
       edgeFields: (edge) => ({ note: edgeText(edge, 'note', 'What the sources say about this use.') }),
     }),

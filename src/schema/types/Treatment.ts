@@ -7,25 +7,15 @@ import { localizedFields } from '../localized.ts';
 import { citationsField } from './Citation.ts';
 import { INFORMATIONAL, SeverityEnum } from './Contraindication.ts';
 
-const note = { noteFr: true, noteEn: true } as const;
 const links = {
-  techniques: linkHelpers('TreatmentTechnique', 'technique', note),
-  activeIngredients: linkHelpers('TreatmentActiveIngredient', 'activeIngredient', note),
-  indications: linkHelpers('TreatmentIndication', 'indication', note),
-  contraindications: linkHelpers('TreatmentContraindication', 'contraindication', {
-    ...note,
-    severity: true,
-  }),
-  sideEffects: linkHelpers('TreatmentSideEffect', 'sideEffect', {
-    ...note,
-    frequencyFr: true,
-    frequencyEn: true,
-    typicalDurationFr: true,
-    typicalDurationEn: true,
-  }),
-  bodyAreas: linkHelpers('TreatmentBodyArea', 'bodyArea', note),
+  techniques: linkHelpers('TreatmentTechnique', 'technique'),
+  activeIngredients: linkHelpers('TreatmentActiveIngredient', 'activeIngredient'),
+  indications: linkHelpers('TreatmentIndication', 'indication'),
+  contraindications: linkHelpers('TreatmentContraindication', 'contraindication'),
+  sideEffects: linkHelpers('TreatmentSideEffect', 'sideEffect'),
+  bodyAreas: linkHelpers('TreatmentBodyArea', 'bodyArea'),
   components: linkHelpers('TreatmentComponent', 'component'),
-  combinableWith: linkHelpers('TreatmentCombination', 'other', note),
+  combinableWith: linkHelpers('TreatmentCombination', 'other'),
 };
 
 const noteField = (edge: unknown) => ({
@@ -59,28 +49,24 @@ export const Treatment = builder.prismaNode('Treatment', {
       nullable: true,
     }),
     techniques: linkConnection(t, {
-      relation: 'techniques',
       helpers: links.techniques,
       type: 'Technique',
       description: 'How it is delivered; each edge carries its citations.',
       edgeFields: noteField,
     }),
     activeIngredients: linkConnection(t, {
-      relation: 'activeIngredients',
       helpers: links.activeIngredients,
       type: 'ActiveIngredient',
       description: 'What it delivers; each edge carries its citations.',
       edgeFields: noteField,
     }),
     indications: linkConnection(t, {
-      relation: 'indications',
       helpers: links.indications,
       type: 'Indication',
       description: 'What it is used for; each edge carries its citations.',
       edgeFields: noteField,
     }),
     contraindications: linkConnection(t, {
-      relation: 'contraindications',
       helpers: links.contraindications,
       type: 'Contraindication',
       description: `Conditions that speak against it, with severity and citations on each edge. ${INFORMATIONAL}`,
@@ -94,7 +80,6 @@ export const Treatment = builder.prismaNode('Treatment', {
       }),
     }),
     sideEffects: linkConnection(t, {
-      relation: 'sideEffects',
       helpers: links.sideEffects,
       type: 'SideEffect',
       description: 'Adverse effects, with frequency and duration as the sources word them, and citations.',
@@ -105,20 +90,17 @@ export const Treatment = builder.prismaNode('Treatment', {
       }),
     }),
     bodyAreas: linkConnection(t, {
-      relation: 'bodyAreas',
       helpers: links.bodyAreas,
       type: 'BodyArea',
       description: 'Where on the body it is done; each edge carries its citations.',
       edgeFields: noteField,
     }),
     components: linkConnection(t, {
-      relation: 'components',
       helpers: links.components,
       type: 'Treatment',
       description: 'For a combined treatment (e.g. microneedling with PRP): the treatments it combines.',
     }),
     combinableWith: linkConnection(t, {
-      relation: 'combinations',
       helpers: links.combinableWith,
       type: 'Treatment',
       description: 'Treatments the sources say it can be associated with.',
