@@ -149,9 +149,10 @@ describe('the CMS pull of the benchmark (bench/operations.ts)', () => {
 
   it('costs one statement per relation level, for 5 treatments as for 50', async () => {
     // treatments, aliases, six link kinds (each with its nodes joined), regulatory statuses,
-    // their jurisdictions, their authorities.
-    expect(await statements(cms.replace('first: 50', 'first: 5'))).toBe(11);
-    expect(await statements(cms)).toBe(11);
+    // their jurisdictions, their authorities; plus the response cache's read of the data version
+    // (src/cache/dataVersion.ts), which is not a relation level.
+    expect(await statements(cms.replace('first: 50', 'first: 5'))).toBe(11 + 1);
+    expect(await statements(cms)).toBe(11 + 1);
   });
 });
 
