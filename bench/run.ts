@@ -196,6 +196,10 @@ for (const engine of engines) {
         DATABASE_URL: db.url,
         NODE_ENV: 'production',
         EXPOSE_SQL_STATEMENTS: '1',
+        // Measured: the database path. A response cache would answer repeated requests from
+        // memory, and the benchmark's single client would spend any rate-limit budget.
+        RESPONSE_CACHE: 'false',
+        RATE_LIMIT_POINTS: '0',
       });
       const floor = await serve('bench/floor/server.ts', { DATABASE_URL: db.url });
       try {

@@ -69,7 +69,7 @@ const schema = z.object({
   RESPONSE_CACHE: flag(true),
   CACHE_TTL_SECONDS: count(300, 86_400 * 30),
   /** In-memory response cache only (Redis evicts by its own policy): answers kept, least recently used dropped. */
-  RESPONSE_CACHE_MAX_ENTRIES: z.coerce.number().int().min(1).max(1_000_000).default(1000),
+  RESPONSE_CACHE_MAX_ENTRIES: z.coerce.number().int().min(1).max(1_000_000).default(500),
   PERSISTED_OPERATIONS_ONLY: flag(false),
   /** JSON file mapping sha256 hashes to documents, trusted at start (e.g. a client's build manifest). */
   PERSISTED_OPERATIONS_FILE: z.string().trim().optional(),
