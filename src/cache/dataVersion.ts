@@ -2,6 +2,7 @@
 // on it, so a write (from any process) invalidates every cached answer everywhere, with no
 // message bus and no stale window.
 import type { Db } from '../db.ts';
+import { queryRows } from '../resolvers/sql.ts';
 
 /** Raw SQL for writers that bypass Prisma (seed/bulk.ts); valid on SQLite and PostgreSQL. */
 export const BUMP_DATA_VERSION_SQL = `INSERT INTO "DataVersion" ("id", "version", "updatedAt") VALUES (1, 1, CURRENT_TIMESTAMP)
@@ -19,8 +20,14 @@ export async function bumpDataVersion(tx: VersionDelegate): Promise<void> {
   });
 }
 
-/** The current version (0 before the first write). */
-export async function readDataVersion(db: VersionDelegate): Promise<number> {
-  const row = await db.dataVersion.findUnique({ where: { id: 1 }, select: { version: true } });
-  return row?.version ?? 0;
+/**
+ * The current version (0 before the first write). Read on every cacheable request, so in plain SQL:
+ * a Prisma query plan costs more than this one-row lookup.
+ */
+export async function readDataVersion(): Promise<number> {
+  const [row] = await queryRows<{ version: number | bigint }>(
+    'SELECT "version" FROM "DataVersion" WHERE "id" = 1',
+    [],
+  );
+  return Number(row?.version ?? 0);
 }

@@ -6,7 +6,6 @@ import { createInMemoryCache, hashSHA256, useResponseCache } from '@graphql-yoga
 import type { Plugin } from 'graphql-yoga';
 import type { Redis } from 'ioredis';
 import { type Context, localeFromHeader } from '../context.ts';
-import { reader } from '../db.ts';
 import { readDataVersion } from './dataVersion.ts';
 
 export interface ResponseCacheOptions {
@@ -46,7 +45,7 @@ export function useKnowledgeResponseCache(options: ResponseCacheOptions): Plugin
     // Runs before the context factory: the locale is read from the request itself.
     buildResponseCacheKey: async ({ documentString, variableValues, operationName, context, request }) => {
       if (!isAnonymous(context as unknown as Partial<Context>)) return 'uncached';
-      const version = await readDataVersion(reader());
+      const version = await readDataVersion();
       const locale = localeFromHeader(request.headers.get('accept-language'));
       return hashSHA256(
         JSON.stringify([version, locale, operationName ?? null, documentString, variableValues ?? {}]),
