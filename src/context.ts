@@ -25,8 +25,6 @@ export interface RateLimitState {
 export interface RequestState {
   cost?: number;
   rateLimit?: RateLimitState;
-  /** Set when the answer may be cached publicly, with its time to live. */
-  cacheTtlMs?: number;
   cacheHit?: boolean;
   operationName?: string;
 }

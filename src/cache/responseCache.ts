@@ -51,10 +51,8 @@ export function useKnowledgeResponseCache(options: ResponseCacheOptions): Plugin
         JSON.stringify([version, locale, operationName ?? null, documentString, variableValues ?? {}]),
       );
     },
-    onTtl: ({ ttl, context }) => {
+    onTtl: ({ ttl }) => {
       lastTtl = ttl;
-      const state = (context as unknown as Partial<Context>).state;
-      if (state) state.cacheTtlMs = ttl;
       return ttl;
     },
     shouldCacheResult: ({ result }) => {
