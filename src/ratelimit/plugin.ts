@@ -3,6 +3,7 @@
 import type { Plugin } from 'graphql-yoga';
 import type { RateLimitState, RequestState } from '../context.ts';
 import { RateLimitedError } from '../errors.ts';
+import { metrics } from '../http/metrics.ts';
 import type { Budget, RateLimitStore } from './store.ts';
 
 export interface RateLimitOptions {
@@ -31,6 +32,7 @@ export function useRateLimit(options: RateLimitOptions): Plugin<{ state?: Reques
       const budget = await options.store.charge(client, cost, options.points, options.windowMs);
       state.rateLimit = toRateLimitState(budget, options.points);
       if (!budget.allowed) {
+        metrics.rateLimited.inc();
         const resetIn = Math.max(1, Math.ceil((budget.resetAt - Date.now()) / 1000));
         setResultAndStopExecution({
           errors: [new RateLimitedError(cost, state.rateLimit.remaining, options.points, resetIn)],

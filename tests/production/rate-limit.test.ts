@@ -35,6 +35,9 @@ describe('rate limiting', () => {
     expect(Number(spent.headers.get('retry-after'))).toBeGreaterThan(0);
     // Refused operations charge nothing: a 2-point operation still fits.
     expect(spent.headers.get('x-ratelimit-remaining')).toBe('2');
+    expect(await (await fetch(`${server.url}/metrics`)).text()).toMatch(
+      /^rate_limited_requests_total [1-9]/m,
+    );
     const small = await post(server.url, { query: '{ sources(first: 1) { nodes { slug } } }' });
     expect(small.status).toBe(200);
     expect(small.headers.get('x-ratelimit-remaining')).toBe('0');
