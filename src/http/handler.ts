@@ -6,9 +6,9 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { YogaServerInstance } from 'graphql-yoga';
 import { authenticate } from '../auth/authenticate.ts';
 import type { Config } from '../config.ts';
-import type { Context, RequestState, ServerContext } from '../context.ts';
+import type { RequestState, ServerContext } from '../context.ts';
 import type { Db } from '../db.ts';
-import { AppError, isAppError } from '../errors.ts';
+import { AppError, isAppError, LimitExceededError } from '../errors.ts';
 import { logger, requestScope } from '../logger.ts';
 import { toRateLimitState } from '../ratelimit/plugin.ts';
 import type { RateLimitStore } from '../ratelimit/store.ts';
@@ -63,7 +63,7 @@ async function serve(deps: HandlerDeps, req: IncomingMessage, res: ServerRespons
   } catch (error) {
     // Nothing below should throw; if it does, the client still gets a clean, generic answer.
     log.error({ err: error }, 'request failed');
-    reply = errorReply(500, new AppError('Unexpected error.', 'INTERNAL_SERVER_ERROR'), requestId);
+    reply = errorReply(new AppError('Unexpected error.', 'INTERNAL_SERVER_ERROR', http(500)), requestId);
   }
   if (deps.lifecycle.shuttingDown) reply.headers.connection = 'close';
   res.writeHead(reply.status, { ...reply.headers, 'x-request-id': requestId });
@@ -115,8 +115,11 @@ async function route_(
       return graphql(deps, req, requestId);
     default:
       return errorReply(
-        404,
-        new AppError(`Nothing at ${(req.url ?? '/').slice(0, 100)}; the API is at /graphql.`, 'NOT_FOUND'),
+        new AppError(
+          `Nothing at ${(req.url ?? '/').slice(0, 100)}; the API is at /graphql.`,
+          'NOT_FOUND',
+          http(404),
+        ),
         requestId,
       );
   }
@@ -131,8 +134,7 @@ async function graphql(deps: HandlerDeps, req: IncomingMessage, requestId: strin
   } catch (error) {
     if (error instanceof BodyTooLargeError) {
       return errorReply(
-        413,
-        new AppError(error.message, 'BODY_TOO_LARGE', { limit: error.limit }),
+        new LimitExceededError('BODY_TOO_LARGE', error.message, error.limit, undefined, 413),
         requestId,
         { connection: 'close' },
       );
@@ -145,7 +147,7 @@ async function graphql(deps: HandlerDeps, req: IncomingMessage, requestId: strin
     const auth = await authenticate(deps.db, req.headers, config.REQUIRE_API_KEY);
     server = { requestId, auth, state: {}, client: clientOf(req, auth.apiKey?.id, config.TRUST_PROXY) };
   } catch (error) {
-    if (isAppError(error)) return errorReply(401, error as AppError, requestId, httpHeadersOf(error));
+    if (isAppError(error)) return errorReply(error as AppError, requestId);
     throw error;
   }
 
@@ -243,31 +245,26 @@ function matches(header: string | string[] | undefined, etag: string): boolean {
   });
 }
 
-function httpHeadersOf(error: unknown): Record<string, string> {
-  const http = (error as { extensions?: { http?: { headers?: Record<string, string> } } }).extensions?.http;
-  return http?.headers ?? {};
-}
+/** `extensions.http` as Yoga reads it: the status and headers an error answers with. */
+const http = (status: number) => ({ http: { status } });
 
-function json(status: number, value: unknown): Reply {
+function json(status: number, value: unknown, headers: Record<string, string> = {}): Reply {
   return {
     status,
-    headers: { 'content-type': JSON_TYPE, 'cache-control': 'no-store' },
+    headers: { 'content-type': JSON_TYPE, 'cache-control': 'no-store', ...headers },
     body: JSON.stringify(value),
   };
 }
 
-function errorReply(
-  status: number,
-  error: AppError,
-  requestId: string,
-  headers: Record<string, string> = {},
-): Reply {
-  const { http: _http, ...extensions } = error.extensions as Record<string, unknown>;
-  metrics.graphqlErrors.inc({ code: error.code });
-  return {
-    ...json(status, { errors: [{ message: error.message, extensions: { ...extensions, requestId } }] }),
-    headers: { 'content-type': JSON_TYPE, 'cache-control': 'no-store', ...headers },
+/** An error answered by this layer, with the status and headers it carries in `extensions.http`. */
+function errorReply(error: AppError, requestId: string, headers: Record<string, string> = {}): Reply {
+  const { http: answer, ...extensions } = error.extensions as Record<string, unknown> & {
+    http?: { status?: number; headers?: Record<string, string> };
   };
+  metrics.graphqlErrors.inc({ code: error.code });
+  return json(
+    answer?.status ?? 500,
+    { errors: [{ message: error.message, extensions: { ...extensions, requestId } }] },
+    { ...answer?.headers, ...headers },
+  );
 }
-
-export type { Context };
