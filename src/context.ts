@@ -45,7 +45,7 @@ export interface Context extends ServerContext {
   loaders: Loaders;
 }
 
-/** An anonymous reader: what a request gets when nothing says otherwise (e.g. `yoga.fetch` in tests). */
+/** An anonymous reader: what a client without a key gets, and any request nothing says otherwise about (`yoga.fetch` in tests). */
 export const anonymous: Auth = { apiKey: null, scopes: new Set<Scope>(['read']) };
 
 /** Picks FR or EN from an Accept-Language header, honouring q-values; FR when neither is asked. */

@@ -1,5 +1,5 @@
 // The GraphQL handler for one configuration: schema, context, and the plugins that guard and
-// cache it. src/app.ts puts it behind the HTTP layer; tests may call `yoga.fetch` directly.
+// cache it. src/server.ts puts it behind the HTTP layer; tests may call `yoga.fetch` directly.
 import { GraphQLError } from 'graphql';
 import { createYoga, maskError, type Plugin } from 'graphql-yoga';
 import type { Redis } from 'ioredis';

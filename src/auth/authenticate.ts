@@ -1,6 +1,6 @@
 // Who is asking: the API key in `Authorization: Bearer <key>` (or `X-API-Key`), or nobody. Unknown,
 // revoked and malformed keys are refused (401), never downgraded to anonymous.
-import type { Auth } from '../context.ts';
+import { type Auth, anonymous } from '../context.ts';
 import type { Db } from '../db.ts';
 import { UnauthenticatedError } from '../errors.ts';
 import { findApiKey } from './keys.ts';
@@ -29,7 +29,7 @@ export async function authenticate(
         'This API requires an API key: send it as "Authorization: Bearer <api key>".',
       );
     }
-    return { apiKey: null, scopes: new Set(['read']) };
+    return anonymous;
   }
   const apiKey = await findApiKey(db, key);
   if (!apiKey) throw new UnauthenticatedError('The API key is unknown or has been revoked.');
