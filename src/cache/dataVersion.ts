@@ -4,20 +4,13 @@
 import type { Db } from '../db.ts';
 import { queryRows } from '../resolvers/sql.ts';
 
-/** Raw SQL for writers that bypass Prisma (seed/bulk.ts); valid on SQLite and PostgreSQL. */
+/** The bump, for every writer (through Prisma below, or a driver in seed/bulk.ts); valid on SQLite and PostgreSQL. */
 export const BUMP_DATA_VERSION_SQL = `INSERT INTO "DataVersion" ("id", "version", "updatedAt") VALUES (1, 1, CURRENT_TIMESTAMP)
 ON CONFLICT ("id") DO UPDATE SET "version" = "DataVersion"."version" + 1, "updatedAt" = CURRENT_TIMESTAMP`;
 
-type VersionDelegate = Pick<Db, 'dataVersion'>;
-
 /** Bumps the version; call inside the write's transaction. */
-export async function bumpDataVersion(tx: VersionDelegate): Promise<void> {
-  await tx.dataVersion.upsert({
-    where: { id: 1 },
-    create: { id: 1, version: 1 },
-    update: { version: { increment: 1 } },
-    select: { version: true },
-  });
+export async function bumpDataVersion(tx: Pick<Db, '$executeRawUnsafe'>): Promise<void> {
+  await tx.$executeRawUnsafe(BUMP_DATA_VERSION_SQL);
 }
 
 /**
