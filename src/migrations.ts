@@ -154,13 +154,28 @@ async function runSchemaEngine<T>(url: string, run: (engine: SchemaEngine) => Pr
 }
 
 /** The migrations folder of one engine, in the shape the schema engine reads. */
-export function readMigrations(engine: Engine): MigrationList {
-  const baseDir = migrationsDir(engine);
-  const lockPath = join(baseDir, 'migration_lock.toml');
-  const dirs = readdirSync(baseDir, { withFileTypes: true })
+/** The names of this release's migrations (their folders), in order. */
+export function migrationNames(engine: Engine): string[] {
+  return readdirSync(migrationsDir(engine), { withFileTypes: true })
     .filter((d) => d.isDirectory())
     .map((d) => d.name)
     .sort();
+}
+
+/** The query listing the migrations a database has applied (finished, not rolled back). */
+export const APPLIED_MIGRATIONS_SQL =
+  'SELECT migration_name FROM _prisma_migrations WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL';
+
+/** This release's migrations missing from `applied` (names read with APPLIED_MIGRATIONS_SQL). */
+export function missingMigrations(engine: Engine, applied: Iterable<string>): string[] {
+  const done = new Set(applied);
+  return migrationNames(engine).filter((name) => !done.has(name));
+}
+
+export function readMigrations(engine: Engine): MigrationList {
+  const baseDir = migrationsDir(engine);
+  const lockPath = join(baseDir, 'migration_lock.toml');
+  const dirs = migrationNames(engine);
   return {
     baseDir,
     lockfile: { path: 'migration_lock.toml', content: readFileSync(lockPath, 'utf8') },
@@ -184,16 +199,15 @@ const noFilters = { externalTables: [], externalEnums: [] };
  * of the process.
  */
 async function everyMigrationApplied(url: string): Promise<boolean> {
-  const wanted = readMigrations(engineOf(url)).migrationDirectories.map((d) => d.path);
   const adapter = await adapterFactory(url).connect();
   try {
-    const result = await adapter.queryRaw({
-      sql: 'SELECT migration_name FROM _prisma_migrations WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL',
-      args: [],
-      argTypes: [],
-    });
-    const applied = new Set(result.rows.map((row) => String(row[0])));
-    return wanted.every((name) => applied.has(name));
+    const result = await adapter.queryRaw({ sql: APPLIED_MIGRATIONS_SQL, args: [], argTypes: [] });
+    return (
+      missingMigrations(
+        engineOf(url),
+        result.rows.map((row) => String(row[0])),
+      ).length === 0
+    );
   } catch {
     // No history table yet (a fresh database): the engine creates it.
     return false;

@@ -1,8 +1,7 @@
 // /ready: the database answers and every migration of this release is applied. A load balancer
 // sends traffic only to ready processes (and stops during shutdown).
-import { readdirSync } from 'node:fs';
 import type { Db } from '../db.ts';
-import { type Engine, migrationsDir } from '../migrations.ts';
+import { APPLIED_MIGRATIONS_SQL, type Engine, missingMigrations } from '../migrations.ts';
 
 export interface Readiness {
   ready: boolean;
@@ -18,18 +17,15 @@ const withTimeout = <T>(promise: Promise<T>, ms: number) =>
   ]);
 
 export async function checkReadiness(db: Db, engine: Engine, timeoutMs = 2000): Promise<Readiness> {
-  const expected = readdirSync(migrationsDir(engine), { withFileTypes: true })
-    .filter((d) => d.isDirectory())
-    .map((d) => d.name);
   try {
     const rows = await withTimeout(
-      db.$queryRawUnsafe<Array<{ migration_name: string }>>(
-        'SELECT migration_name FROM _prisma_migrations WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL',
-      ),
+      db.$queryRawUnsafe<Array<{ migration_name: string }>>(APPLIED_MIGRATIONS_SQL),
       timeoutMs,
     );
-    const applied = new Set(rows.map((r) => r.migration_name));
-    const missing = expected.filter((name) => !applied.has(name));
+    const missing = missingMigrations(
+      engine,
+      rows.map((r) => r.migration_name),
+    );
     return {
       ready: missing.length === 0,
       checks: {
