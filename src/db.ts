@@ -11,8 +11,11 @@ import { PrismaClient } from './generated/sqlite/client.ts';
 
 export type Db = PrismaClient;
 
-/** SQL statements sent to the database by this process since start. */
-export const dbStats = { statements: 0 };
+/**
+ * SQL statements sent to the database by this process since start, and rows they returned (what
+ * proves a page is cut in SQL rather than in memory).
+ */
+export const dbStats = { statements: 0, rows: 0 };
 
 /** Per-request counter: the server runs each request inside `requestStatements.run({ count: 0 }, …)`. */
 export const requestStatements = new AsyncLocalStorage<{ count: number }>();
@@ -52,11 +55,14 @@ function counting<F extends SqlDriverAdapterFactory>(factory: F): F {
         const value = Reflect.get(obj, prop, receiver);
         if (typeof value !== 'function') return value;
         if (prop === 'queryRaw' || prop === 'executeRaw') {
-          return (...args: unknown[]) => {
+          return async (...args: unknown[]) => {
             dbStats.statements++;
             const current = requestStatements.getStore();
             if (current) current.count++;
-            return value.apply(obj, args);
+            const result = await value.apply(obj, args);
+            const rows = (result as { rows?: unknown[] }).rows;
+            if (Array.isArray(rows)) dbStats.rows += rows.length;
+            return result;
           };
         }
         if (prop === 'startTransaction') {

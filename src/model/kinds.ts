@@ -67,10 +67,15 @@ export interface VocabularyKind {
 export interface LinkKind {
   /** The Treatment field listing these links (`techniques`, `combinableWith`). */
   field: string;
+  /** That field's GraphQL description. */
+  description: string;
+  /** Safety-relevant data: its descriptions carry the "informational, no substitute" notice. */
+  informational: boolean;
   joinModel: JoinModel;
   /** Prisma delegate of the join model (`treatmentTechnique`). */
   delegate: string;
-  /** Join column pointing at the treatment that owns the link (from the DMMF). */
+  /** Join relation and column pointing at the treatment that owns the link (from the DMMF). */
+  treatmentRelation: string;
   treatmentColumn: string;
   /** Join relation to the entity at the other end (`technique`, `other`). */
   nodeRelation: string;
@@ -93,10 +98,8 @@ function fieldsOf(model: string) {
 }
 
 /** The column of `owner` whose relation points at `target`, e.g. Citation → TreatmentTechnique. */
-function foreignKey(owner: string, target: string, relationName?: string): string {
-  const relation = fieldsOf(owner).find(
-    (f) => f.kind === 'object' && f.type === target && (!relationName || f.name === relationName),
-  );
+function foreignKey(owner: string, target: string): string {
+  const relation = fieldsOf(owner).find((f) => f.kind === 'object' && f.type === target);
   const column = relation?.relationFromFields?.[0];
   if (!column) throw new Error(`kinds: ${owner} has no relation to ${target}`);
   return column;
@@ -105,19 +108,28 @@ function foreignKey(owner: string, target: string, relationName?: string): strin
 /** Link columns that are bookkeeping or keys, not data a client reads on the edge. */
 const notData = new Set(['id', 'createdAt', 'updatedAt', 'version', 'searchText']);
 
-function link(field: string, joinModel: JoinModel, nodeRelation: string): LinkKind {
+function link(
+  field: string,
+  joinModel: JoinModel,
+  nodeRelation: string,
+  description: string,
+  informational = false,
+): LinkKind {
   const fields = fieldsOf(joinModel);
   const node = fields.find((f) => f.name === nodeRelation);
   const nodeColumn = node?.relationFromFields?.[0];
   if (!node || !nodeColumn) throw new Error(`kinds: ${joinModel}.${nodeRelation} is not a relation`);
   const owner = fields.find((f) => f.kind === 'object' && f.type === 'Treatment' && f.name !== nodeRelation);
   const treatmentColumn = owner?.relationFromFields?.[0];
-  if (!treatmentColumn) throw new Error(`kinds: ${joinModel} has no treatment side`);
+  if (!owner || !treatmentColumn) throw new Error(`kinds: ${joinModel} has no treatment side`);
   const keys = new Set([treatmentColumn, nodeColumn]);
   return {
     field,
+    description,
+    informational,
     joinModel,
     delegate: lowerFirst(joinModel),
+    treatmentRelation: owner.name,
     treatmentColumn,
     nodeRelation,
     nodeColumn,
@@ -134,8 +146,9 @@ function vocabulary(
   many: VocabularyKind['many'],
   noun: string,
   seedFile: VocabularyKind['seedFile'],
-  options: { searchable: boolean; filterable: boolean },
+  options: { searchable: boolean; filterable: boolean; description: string; informational?: boolean },
 ): VocabularyKind {
+  const { description, informational, ...flags } = options;
   const one = lowerFirst(model) as VocabularyKind['one'];
   return {
     model,
@@ -143,39 +156,62 @@ function vocabulary(
     many,
     noun,
     seedFile,
-    ...options,
+    ...flags,
     codes: fieldsOf(model).some((f) => f.name === 'codes' && f.type === 'TerminologyCode'),
     citationColumn: foreignKey('Citation', model),
-    link: link(many, `Treatment${model}` as JoinModel, one),
+    link: link(many, `Treatment${model}` as JoinModel, one, description, informational),
   };
 }
 
 /** Every vocabulary kind, in the order the schema, the seed and the docs list them. */
 export const vocabularyKinds: readonly VocabularyKind[] = [
-  vocabulary('Technique', 'techniques', 'technique', 'techniques', { searchable: true, filterable: true }),
+  vocabulary('Technique', 'techniques', 'technique', 'techniques', {
+    searchable: true,
+    filterable: true,
+    description: 'How it is delivered; each edge carries its citations.',
+  }),
   vocabulary('ActiveIngredient', 'activeIngredients', 'active ingredient', 'active-ingredients', {
     searchable: true,
     filterable: true,
+    description: 'What it delivers; each edge carries its citations.',
   }),
   vocabulary('Indication', 'indications', 'indication', 'indications', {
     searchable: true,
     filterable: true,
+    description: 'What it is used for; each edge carries its citations.',
   }),
   vocabulary('Contraindication', 'contraindications', 'contraindication', 'contraindications', {
     searchable: true,
     filterable: true,
+    description: 'Conditions that speak against it, with severity and citations on each edge.',
+    informational: true,
   }),
   vocabulary('SideEffect', 'sideEffects', 'side effect', 'side-effects', {
     searchable: true,
     filterable: false,
+    description: 'Adverse effects, with frequency and duration as the sources word them, and citations.',
   }),
-  vocabulary('BodyArea', 'bodyAreas', 'body area', 'body-areas', { searchable: false, filterable: true }),
+  vocabulary('BodyArea', 'bodyAreas', 'body area', 'body-areas', {
+    searchable: false,
+    filterable: true,
+    description: 'Where on the body it is done; each edge carries its citations.',
+  }),
 ];
 
 /** Links from a treatment to another treatment. */
 export const treatmentLinkKinds: readonly LinkKind[] = [
-  link('components', 'TreatmentComponent', 'component'),
-  link('combinableWith', 'TreatmentCombination', 'other'),
+  link(
+    'components',
+    'TreatmentComponent',
+    'component',
+    'For a combined treatment (e.g. microneedling with PRP): the treatments it combines.',
+  ),
+  link(
+    'combinableWith',
+    'TreatmentCombination',
+    'other',
+    'Treatments the sources say it can be associated with.',
+  ),
 ];
 
 /** Every link kind of a treatment: the vocabularies' links, then treatment-to-treatment links. */

@@ -1,7 +1,10 @@
-// Link rows (a join-table row: its note, severity…) each with the entity at its other end, for a
-// batch of parents in one SQL statement: one statement per link kind and direction per request,
-// whatever the number of parents or the page size.
+// Link rows (a join-table row: its note, severity…) each with the entity at its other end, one page
+// per parent, for a batch of parents in one SQL statement. The page is cut in SQL, so a reverse
+// connection (`contraindication { treatments(first: 20) }`) reads 20 rows however many treatments
+// link to the entry; one statement per link kind, direction and page per request, whatever the
+// number of parents or the page size.
 import { getDatamodel } from '../generated/pothos-types.ts';
+import type { LinkKind } from '../model/kinds.ts';
 import { ident, placeholders, queryRows, type SqlRow } from './sql.ts';
 
 const models = getDatamodel().datamodel.models;
@@ -16,44 +19,69 @@ export function scalarColumns(model: string): string[] {
     .map((f) => f.name);
 }
 
+/** One link kind seen from one end: from the treatment (forward) or from the entity (reverse). */
 export interface LinkSide {
-  /** Join model, e.g. TreatmentTechnique. */
-  joinModel: string;
-  /** Its column pointing at the parent of the connection, e.g. treatmentId. */
-  parentColumn: string;
-  /** Its relation to the entity at the other end, e.g. technique. */
-  nodeRelation: string;
+  kind: LinkKind;
+  reverse: boolean;
+}
+
+/** The join column pointing at the connection's parent, the one at its node, and the node's relation. */
+export function sideColumns({ kind, reverse }: LinkSide) {
+  return reverse
+    ? {
+        parent: kind.nodeColumn,
+        node: kind.treatmentColumn,
+        relation: kind.treatmentRelation,
+        model: 'Treatment',
+      }
+    : {
+        parent: kind.treatmentColumn,
+        node: kind.nodeColumn,
+        relation: kind.nodeRelation,
+        model: kind.nodeModel,
+      };
+}
+
+/**
+ * A page in link id order, as Prisma cursor pagination cuts it: `limit` rows (page size + 1, the
+ * extra one telling there is more) after the cursor, or before it when paging backwards.
+ */
+export interface LinkPage {
+  limit: number;
+  cursor: number | null;
+  backward: boolean;
 }
 
 export type LinkRow = SqlRow & { id: number };
 
+const NODE_PREFIX = 'n__';
+
 interface LinkPlan {
-  sql: (count: number) => string;
+  select: string;
+  from: string;
+  parent: string;
+  relation: string;
   linkColumns: string[];
   nodeColumns: string[];
 }
 
 const plans = new Map<string, LinkPlan>();
-const NODE_PREFIX = 'n__';
 
-function planFor({ joinModel, parentColumn, nodeRelation }: LinkSide): LinkPlan {
-  const key = `${joinModel}.${parentColumn}.${nodeRelation}`;
+function planFor(side: LinkSide): LinkPlan {
+  const key = `${side.kind.joinModel}.${side.reverse}`;
   let plan = plans.get(key);
   if (plan) return plan;
-  const relation = models[joinModel]?.fields.find((f) => f.name === nodeRelation);
-  const nodeModel = relation?.type;
-  const foreignKey = relation?.relationFromFields?.[0];
-  if (!nodeModel || !foreignKey) throw new Error(`${joinModel}.${nodeRelation} is not a relation`);
-  const linkColumns = scalarColumns(joinModel);
-  const nodeColumns = scalarColumns(nodeModel);
-  const select = [
-    ...linkColumns.map((c) => `l.${ident(c)}`),
-    ...nodeColumns.map((c) => `n.${ident(c)} AS ${ident(NODE_PREFIX + c)}`),
-  ].join(', ');
-  const from = `${ident(joinModel)} l JOIN ${ident(nodeModel)} n ON n.id = l.${ident(foreignKey)}`;
+  const columns = sideColumns(side);
+  const linkColumns = scalarColumns(side.kind.joinModel);
+  const nodeColumns = scalarColumns(columns.model);
   plan = {
-    sql: (count) =>
-      `SELECT ${select} FROM ${from} WHERE l.${ident(parentColumn)} IN (${placeholders(count)}) ORDER BY l.id`,
+    select: [
+      ...linkColumns.map((c) => `l.${ident(c)}`),
+      ...nodeColumns.map((c) => `n.${ident(c)} AS ${ident(NODE_PREFIX + c)}`),
+    ].join(', '),
+    from: `${ident(side.kind.joinModel)} l JOIN ${ident(columns.model)} n ON n.id = l.${ident(columns.node)}`,
+    parent: columns.parent,
+    relation: columns.relation,
     linkColumns,
     nodeColumns,
   };
@@ -62,23 +90,63 @@ function planFor({ joinModel, parentColumn, nodeRelation }: LinkSide): LinkPlan 
 }
 
 /**
- * Every link of each parent, in link id order (the order the connections page in), each carrying
- * the entity at the other end under `side.nodeRelation`, with all its columns.
+ * One parent reads its page with ORDER BY … LIMIT (an index range scan that stops at the page);
+ * several parents share one statement that numbers each parent's links with a window function.
  */
-export async function loadLinks(side: LinkSide, parentIds: readonly number[]): Promise<LinkRow[][]> {
+function pageSql(plan: LinkPlan, parents: number, page: LinkPage): string {
+  const parent = `l.${ident(plan.parent)}`;
+  const direction = page.backward ? 'DESC' : 'ASC';
+  const where = [
+    parents === 1 ? `${parent} = ?` : `${parent} IN (${placeholders(parents)})`,
+    ...(page.cursor == null ? [] : [`l.id ${page.backward ? '<' : '>'} ?`]),
+  ].join(' AND ');
+  if (parents === 1) {
+    return `SELECT ${plan.select} FROM ${plan.from} WHERE ${where} ORDER BY l.id ${direction} LIMIT ?`;
+  }
+  return `SELECT * FROM (SELECT ${plan.select}, ROW_NUMBER() OVER (PARTITION BY ${parent} ORDER BY l.id ${direction}) AS "rn__" FROM ${plan.from} WHERE ${where}) p WHERE "rn__" <= ?`;
+}
+
+/**
+ * Each parent's page of links, in link id order, each carrying the entity at the other end under
+ * the side's relation name, with all its columns.
+ */
+export async function loadLinkPages(
+  side: LinkSide,
+  page: LinkPage,
+  parentIds: readonly number[],
+): Promise<LinkRow[][]> {
   const plan = planFor(side);
-  const rows = await queryRows(plan.sql(parentIds.length), parentIds);
+  const params: unknown[] = [...parentIds];
+  if (page.cursor != null) params.push(page.cursor);
+  params.push(page.limit);
+  const rows = await queryRows(pageSql(plan, parentIds.length, page), params);
   const byParent = new Map<number, LinkRow[]>();
   for (const row of rows) {
     const link: SqlRow = {};
     for (const c of plan.linkColumns) link[c] = row[c];
     const node: SqlRow = {};
     for (const c of plan.nodeColumns) node[c] = row[NODE_PREFIX + c];
-    link[side.nodeRelation] = node;
-    const parent = Number(row[side.parentColumn]);
+    link[plan.relation] = node;
+    const parent = Number(row[plan.parent]);
     const list = byParent.get(parent);
     if (list) list.push(link as LinkRow);
     else byParent.set(parent, [link as LinkRow]);
   }
-  return parentIds.map((id) => byParent.get(id) ?? []);
+  return parentIds.map((id) => {
+    const links = byParent.get(id) ?? [];
+    // Engines return a window's rows in any order: the page is always shown in link id order.
+    return links.sort((a, b) => Number(a.id) - Number(b.id));
+  });
+}
+
+/** How many links each parent has on this side, in one grouped statement. */
+export async function countLinks(side: LinkSide, parentIds: readonly number[]): Promise<number[]> {
+  const parent = ident(sideColumns(side).parent);
+  const rows = await queryRows<{ parent: unknown; count: unknown }>(
+    `SELECT ${parent} AS parent, COUNT(*) AS count FROM ${ident(side.kind.joinModel)}
+     WHERE ${parent} IN (${placeholders(parentIds.length)}) GROUP BY ${parent}`,
+    parentIds,
+  );
+  const counts = new Map(rows.map((r) => [Number(r.parent), Number(r.count)]));
+  return parentIds.map((id) => counts.get(id) ?? 0);
 }

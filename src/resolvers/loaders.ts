@@ -2,18 +2,18 @@
 // connection with the entity at their other end, the citations of link rows (fetched only when a
 // client asks for them) and sources; one statement per kind per request.
 import DataLoader from 'dataloader';
-import { type LinkRow, type LinkSide, loadLinks, scalarColumns } from './linkRows.ts';
+import {
+  countLinks,
+  type LinkPage,
+  type LinkRow,
+  type LinkSide,
+  loadLinkPages,
+  scalarColumns,
+} from './linkRows.ts';
 import { ident, placeholders, queryRows, type SqlRow } from './sql.ts';
 
-export type CitationOwnerColumn =
-  | 'treatmentTechniqueId'
-  | 'treatmentActiveIngredientId'
-  | 'treatmentIndicationId'
-  | 'treatmentContraindicationId'
-  | 'treatmentSideEffectId'
-  | 'treatmentBodyAreaId'
-  | 'componentId'
-  | 'combinationId';
+/** A Citation column pointing at its owner, from the kind registry (`LinkKind.citationColumn`). */
+type CitationOwnerColumn = string;
 
 const citationColumns = scalarColumns('Citation');
 const sourceColumns = scalarColumns('Source');
@@ -85,9 +85,9 @@ export function createLoaders() {
   // citation statement per kind. Links never wait for citations, so the wait always ends.
   let linksInFlight = 0;
   let waiting: Array<() => void> = [];
-  const loadLinksTracked = (side: LinkSide, ids: readonly number[]) => {
+  const loadLinksTracked = (side: LinkSide, page: LinkPage, ids: readonly number[]) => {
     linksInFlight++;
-    return loadLinks(side, ids).finally(() => {
+    return loadLinkPages(side, page, ids).finally(() => {
       linksInFlight--;
       if (linksInFlight > 0) return;
       const ready = waiting;
@@ -104,15 +104,29 @@ export function createLoaders() {
     },
   });
   const linkLoaders = new Map<string, DataLoader<number, LinkRow[]>>();
+  const countLoaders = new Map<string, DataLoader<number, number>>();
   let sources: DataLoader<number, SqlRow> | undefined;
   return {
-    /** Every link of a parent with the entity at its other end: one statement per side per request. */
-    links(side: LinkSide): DataLoader<number, LinkRow[]> {
-      const key = `${side.joinModel}.${side.parentColumn}`;
+    /**
+     * A page of a parent's links with the entity at their other end: parents asking for the same
+     * page of the same side share one statement.
+     */
+    linkPage(side: LinkSide, page: LinkPage): DataLoader<number, LinkRow[]> {
+      const key = `${side.kind.joinModel}.${side.reverse}.${page.limit}.${page.cursor}.${page.backward}`;
       let loader = linkLoaders.get(key);
       if (!loader) {
-        loader = new DataLoader((ids) => loadLinksTracked(side, ids), { maxBatchSize: 1000 });
+        loader = new DataLoader((ids) => loadLinksTracked(side, page, ids), { maxBatchSize: 1000 });
         linkLoaders.set(key, loader);
+      }
+      return loader;
+    },
+    /** How many links a parent has on a side (a connection's totalCount), asked only when selected. */
+    linkCount(side: LinkSide): DataLoader<number, number> {
+      const key = `${side.kind.joinModel}.${side.reverse}`;
+      let loader = countLoaders.get(key);
+      if (!loader) {
+        loader = new DataLoader((ids) => countLinks(side, ids), { maxBatchSize: 1000 });
+        countLoaders.set(key, loader);
       }
       return loader;
     },

@@ -1,32 +1,11 @@
 // Slug resolution: unknown slugs in an argument come back in one error listing all of them.
-import { db } from '../db.ts';
 import { UnknownSlugsError } from '../errors.ts';
+import { type SlugKind, vocabularyKind } from '../model/kinds.ts';
+import { ident, placeholders, queryRows } from './sql.ts';
 
-export type SlugKind =
-  | 'treatment'
-  | 'technique'
-  | 'activeIngredient'
-  | 'indication'
-  | 'contraindication'
-  | 'sideEffect'
-  | 'bodyArea';
+export type { SlugKind };
 
-const finders: Record<SlugKind, (slugs: string[]) => Promise<Array<{ id: number; slug: string }>>> = {
-  treatment: (slugs) =>
-    db.treatment.findMany({ where: { slug: { in: slugs } }, select: { id: true, slug: true } }),
-  technique: (slugs) =>
-    db.technique.findMany({ where: { slug: { in: slugs } }, select: { id: true, slug: true } }),
-  activeIngredient: (slugs) =>
-    db.activeIngredient.findMany({ where: { slug: { in: slugs } }, select: { id: true, slug: true } }),
-  indication: (slugs) =>
-    db.indication.findMany({ where: { slug: { in: slugs } }, select: { id: true, slug: true } }),
-  contraindication: (slugs) =>
-    db.contraindication.findMany({ where: { slug: { in: slugs } }, select: { id: true, slug: true } }),
-  sideEffect: (slugs) =>
-    db.sideEffect.findMany({ where: { slug: { in: slugs } }, select: { id: true, slug: true } }),
-  bodyArea: (slugs) =>
-    db.bodyArea.findMany({ where: { slug: { in: slugs } }, select: { id: true, slug: true } }),
-};
+const tableOf = (kind: SlugKind) => (kind === 'treatment' ? 'Treatment' : vocabularyKind(kind).model);
 
 /** Ids of the given slugs, in the given order; throws UNKNOWN_SLUGS naming every unknown one. */
 export async function resolveSlugs(
@@ -36,7 +15,11 @@ export async function resolveSlugs(
 ): Promise<number[]> {
   const unique = [...new Set(slugs)];
   if (unique.length === 0) return [];
-  const found = new Map((await finders[kind](unique)).map((r) => [r.slug, r.id]));
+  const rows = await queryRows<{ id: unknown; slug: string }>(
+    `SELECT id, slug FROM ${ident(tableOf(kind))} WHERE slug IN (${placeholders(unique.length)})`,
+    unique,
+  );
+  const found = new Map(rows.map((r) => [r.slug, Number(r.id)]));
   const unknown = unique.filter((s) => !found.has(s));
   if (unknown.length > 0) throw new UnknownSlugsError(kind, unknown, argument);
   return unique.map((s) => found.get(s) as number);

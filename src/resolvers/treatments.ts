@@ -2,7 +2,8 @@
 import type { LocaleCode } from '../context.ts';
 import { BadInputError } from '../errors.ts';
 import type { Prisma } from '../generated/sqlite/client.ts';
-import { resolveSlugs, type SlugKind } from './slugs.ts';
+import { vocabularyKinds } from '../model/kinds.ts';
+import { resolveSlugs } from './slugs.ts';
 import { foldText } from './text.ts';
 
 export interface SlugSet {
@@ -22,14 +23,8 @@ export interface TreatmentFilterInput {
   search?: string | null;
 }
 
-/** Filter field → join relation on Treatment, the vocabulary relation on the join row, slug kind. */
-const relations = {
-  techniques: ['techniques', 'technique', 'technique'],
-  activeIngredients: ['activeIngredients', 'activeIngredient', 'activeIngredient'],
-  indications: ['indications', 'indication', 'indication'],
-  contraindications: ['contraindications', 'contraindication', 'contraindication'],
-  bodyAreas: ['bodyAreas', 'bodyArea', 'bodyArea'],
-} as const satisfies Record<string, readonly [string, string, SlugKind]>;
+/** The vocabulary kinds the filter takes slugs of, from the registry. */
+const filterKinds = vocabularyKinds.filter((k) => k.filterable);
 
 /**
  * A connection's page and its totalCount both need the where clause for the same filter;
@@ -51,21 +46,23 @@ export function treatmentWhere(
 
 async function buildTreatmentWhere(filter: TreatmentFilterInput): Promise<Prisma.TreatmentWhereInput> {
   const and: Prisma.TreatmentWhereInput[] = [];
-  for (const [field, [relation, node, kind]] of Object.entries(relations)) {
-    const set = filter[field as keyof typeof relations];
+  for (const kind of filterKinds) {
+    const field = kind.many;
+    const set = filter[field as keyof TreatmentFilterInput] as SlugSet | null | undefined;
     if (!set) continue;
-    const id = `${node}Id`;
+    const relation = kind.link.field;
+    const id = kind.link.nodeColumn;
     const arg = (part: string) => `filter.${field}.${part}`;
     if (set.any?.length) {
-      const ids = await resolveSlugs(kind, set.any, arg('any'));
+      const ids = await resolveSlugs(kind.one, set.any, arg('any'));
       and.push({ [relation]: { some: { [id]: { in: ids } } } });
     }
     if (set.all?.length) {
-      const ids = await resolveSlugs(kind, set.all, arg('all'));
+      const ids = await resolveSlugs(kind.one, set.all, arg('all'));
       for (const one of ids) and.push({ [relation]: { some: { [id]: one } } });
     }
     if (set.none?.length) {
-      const ids = await resolveSlugs(kind, set.none, arg('none'));
+      const ids = await resolveSlugs(kind.one, set.none, arg('none'));
       and.push({ [relation]: { none: { [id]: { in: ids } } } });
     }
   }

@@ -8,3 +8,17 @@ export const LocaleEnum = builder.enumType('Locale', {
     EN: { description: 'English, written by the maintainers.' },
   } as const,
 });
+
+export const INFORMATIONAL =
+  'Informational data drawn from clinic documents; no substitute for a practitioner’s judgement.';
+
+export const SeverityEnum = builder.enumType('Severity', {
+  description: `How strongly a condition speaks against a treatment, as the source words it. ${INFORMATIONAL}`,
+  values: {
+    ABSOLUTE: { description: 'The treatment must not be done ("ne doit pas être faite").' },
+    RELATIVE: { description: 'Advised against, or a contraindication in principle ("de principe").' },
+    PRECAUTION: {
+      description: 'Tell the practitioner; may call for a precaution (e.g. preventive treatment).',
+    },
+  } as const,
+});

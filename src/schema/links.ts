@@ -1,64 +1,24 @@
 // Connections over join rows: the edge is the link (with its citations, note, severity…) and the
-// node is the entity at the other end. The links of every parent on a level come from one plain SQL
-// statement per link kind (src/resolvers/linkRows.ts, batched per request), with the node's columns
-// joined in; prismaConnectionHelpers still gives the cursors and page info, so pages and cursors
-// are the ones Prisma cursor pagination gave. https://pothos-graphql.dev/docs/plugins/prisma/connections
+// node is the entity at the other end. Every link kind of the registry (src/model/kinds.ts) gets
+// the same connection in both directions; its edge fields come from the join model's own columns.
+// Pages are cut in SQL, one statement per link kind and page for every parent of a level
+// (src/resolvers/linkRows.ts); prismaConnectionHelpers still gives the cursors and page info, so
+// pages and cursors are the ones Prisma cursor pagination gave.
+// https://pothos-graphql.dev/docs/plugins/prisma/connections
 import { getConnectionPageSize } from '@pothos/core';
 import { parsePrismaCursor, prismaConnectionHelpers } from '@pothos/plugin-prisma';
 import type { Context, LocaleCode } from '../context.ts';
-import { getDatamodel } from '../generated/pothos-types.ts';
-import type { LinkRow, LinkSide } from '../resolvers/linkRows.ts';
-import type { CitationOwnerColumn } from '../resolvers/loaders.ts';
+import type { LinkKind } from '../model/kinds.ts';
+import type { LinkPage, LinkSide } from '../resolvers/linkRows.ts';
+import { sideColumns } from '../resolvers/linkRows.ts';
 import { pickLocalized } from '../resolvers/locale.ts';
 import { builder } from './builder.ts';
 import { connectionSize } from './connections.ts';
+import { SeverityEnum } from './enums.ts';
 import { localeArg } from './localized.ts';
 import { Citation } from './types/Citation.ts';
 
-type JoinModel =
-  | 'TreatmentTechnique'
-  | 'TreatmentActiveIngredient'
-  | 'TreatmentIndication'
-  | 'TreatmentContraindication'
-  | 'TreatmentSideEffect'
-  | 'TreatmentBodyArea'
-  | 'TreatmentComponent'
-  | 'TreatmentCombination';
-
 type Row = Record<string, unknown>;
-
-const datamodel = getDatamodel().datamodel.models;
-
-/** Helpers for one join model seen from one side: `node` is the relation to the other end. */
-/** Join model → the citation column pointing at its rows. */
-const citationColumn: Record<JoinModel, CitationOwnerColumn> = {
-  TreatmentTechnique: 'treatmentTechniqueId',
-  TreatmentActiveIngredient: 'treatmentActiveIngredientId',
-  TreatmentIndication: 'treatmentIndicationId',
-  TreatmentContraindication: 'treatmentContraindicationId',
-  TreatmentSideEffect: 'treatmentSideEffectId',
-  TreatmentBodyArea: 'treatmentBodyAreaId',
-  TreatmentComponent: 'componentId',
-  TreatmentCombination: 'combinationId',
-};
-
-export function linkHelpers(joinModel: JoinModel, node: string) {
-  // Only the cursor format and the page wrapping are used: the rows come from the link loader.
-  // The generic join model defeats Pothos' per-model typing; the shapes are checked by the tests.
-  const helpers = prismaConnectionHelpers(builder, joinModel as 'TreatmentTechnique', {
-    cursor: 'id',
-    ...connectionSize,
-    resolveNode: (link) => (link as unknown as Row)[node] as never,
-  });
-  // The join row's foreign key to the other side: the parent of the connection.
-  const parentColumn = datamodel[joinModel]?.fields.find(
-    (f) => f.kind === 'object' && f.name !== node && f.name !== 'citations',
-  )?.relationFromFields?.[0] as string;
-  const side: LinkSide = { joinModel, parentColumn, nodeRelation: node };
-  return Object.assign(helpers, { citationColumn: citationColumn[joinModel], side });
-}
-
-export type LinkHelpers = ReturnType<typeof linkHelpers>;
 
 /** A localised text field on an edge, read from `<prefix>Fr` / `<prefix>En` of the link. */
 // biome-ignore lint/suspicious/noExplicitAny: the edge field builder of a generated edge type
@@ -71,12 +31,33 @@ export const edgeText = (edge: any, prefix: string, description: string) =>
       pickLocalized(link as never, prefix, args.locale ?? ctx.locale).text,
   });
 
-interface LinkFieldOptions {
-  helpers: LinkHelpers;
-  type: unknown;
-  description: string;
-  // biome-ignore lint/suspicious/noExplicitAny: see above
-  edgeFields?: (edge: any) => Record<string, unknown>;
+/** What each data column of a join model means on an edge; a new column needs a line here. */
+const edgeTexts: Record<string, string> = {
+  note: 'What the sources say about this link.',
+  frequency: 'How often, in the source’s words.',
+  typicalDuration: 'How long it lasts, in the source’s words.',
+};
+
+/** The edge fields of a link kind: one per data column (localised pairs become one field). */
+// biome-ignore lint/suspicious/noExplicitAny: the edge field builder of a generated edge type
+function dataFields(edge: any, kind: LinkKind): Record<string, unknown> {
+  const fields: Record<string, unknown> = {};
+  for (const column of kind.dataColumns) {
+    if (column === 'severity') {
+      fields.severity = edge.field({
+        type: SeverityEnum,
+        description: 'How strongly the condition speaks against this treatment.',
+        resolve: (link: { severity: string }) => link.severity,
+      });
+      continue;
+    }
+    const prefix = column.replace(/(Fr|En)$/, '');
+    if (prefix === column || fields[prefix]) continue;
+    const description = edgeTexts[prefix];
+    if (!description) throw new Error(`links: no edge description for ${kind.joinModel}.${prefix}`);
+    fields[prefix] = edgeText(edge, prefix, description);
+  }
+  return fields;
 }
 
 interface PageArgs {
@@ -86,37 +67,37 @@ interface PageArgs {
   before?: string | null;
 }
 
-/**
- * The page Prisma cursor pagination (`cursor: { id }`, `skip: 1`, `take: ±(size + 1)`) returns,
- * cut from every link of the parent in id order: the extra row tells the helper there is more.
- */
-function pageOf(links: LinkRow[], args: PageArgs): LinkRow[] {
+/** The page Prisma cursor pagination (`cursor: { id }`, `skip: 1`, `take: ±(size + 1)`) returns. */
+function pageOf(args: PageArgs): LinkPage {
   const { limit } = getConnectionPageSize({ args, ...connectionSize });
   const cursor = args.after ?? args.before;
-  const after = cursor == null ? null : Number(parsePrismaCursor(cursor));
-  if (args.before == null && args.last == null) {
-    const start = after == null ? 0 : links.findIndex((l) => l.id > after);
-    return start < 0 ? [] : links.slice(start, start + limit);
-  }
-  const end = after == null ? links.length : links.filter((l) => l.id < after).length;
-  return links.slice(Math.max(0, end - limit), end);
+  return {
+    limit,
+    cursor: cursor == null ? null : Number(parsePrismaCursor(cursor)),
+    backward: args.before != null || args.last != null,
+  };
 }
 
-/** The connection field for one side of a link, with citations on every edge. */
+/** The connection field for one side of a link kind, with citations on every edge. */
 // biome-ignore lint/suspicious/noExplicitAny: the field builder of any Prisma object type
-export function linkConnection(t: any, options: LinkFieldOptions) {
-  const { helpers } = options;
+export function linkConnection(t: any, side: LinkSide, options: { type: string; description: string }) {
+  const { relation } = sideColumns(side);
+  // Only the cursor format and the page wrapping are used: the rows come from the link loader.
+  // The generic join model defeats Pothos' per-model typing; the shapes are checked by the tests.
+  const helpers = prismaConnectionHelpers(builder, side.kind.joinModel as 'TreatmentTechnique', {
+    cursor: 'id',
+    ...connectionSize,
+    resolveNode: (link) => (link as unknown as Row)[relation] as never,
+  });
   return t.connection(
     {
       type: options.type,
       description: options.description,
       // No `select`: the parent's id is always loaded, and the links come from the batch loader.
       resolve: async (parent: Row, args: PageArgs, ctx: Context) => {
-        const links = await ctx.loaders.links(helpers.side).load(parent.id as number);
-        return {
-          ...helpers.resolve(pageOf(links, args) as never, args as never, ctx as never),
-          totalCount: links.length,
-        };
+        const parentId = parent.id as number;
+        const links = await ctx.loaders.linkPage(side, pageOf(args)).load(parentId);
+        return { ...helpers.resolve(links as never, args as never, ctx as never), parentId };
       },
     },
     {
@@ -124,7 +105,9 @@ export function linkConnection(t: any, options: LinkFieldOptions) {
       fields: (c: any) => ({
         totalCount: c.int({
           description: 'Number of items in the whole connection, across all pages.',
-          resolve: (conn: { totalCount: number }) => conn.totalCount,
+          // Counted only when asked, one grouped statement per link kind for the whole level.
+          resolve: (conn: { parentId: number }, _args: unknown, ctx: Context) =>
+            ctx.loaders.linkCount(side).load(conn.parentId),
         }),
       }),
     },
@@ -134,11 +117,11 @@ export function linkConnection(t: any, options: LinkFieldOptions) {
         citations: edge.field({
           type: [Citation],
           description: 'Where the sources state this link.',
-          // Loaded only when asked for, in one batch per link kind (not with every page of links).
+          // Loaded only when asked for, in one batch per level (not with every page of links).
           resolve: (link: Row, _args: unknown, ctx: Context) =>
-            ctx.loaders.citationsOf(helpers.citationColumn).load(link.id as number),
+            ctx.loaders.citationsOf(side.kind.citationColumn).load(link.id as number),
         }),
-        ...(options.edgeFields?.(edge) ?? {}),
+        ...dataFields(edge, side.kind),
       }),
     },
   );

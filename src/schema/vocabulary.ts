@@ -1,26 +1,21 @@
 // Fields every vocabulary entry (technique, ingredient, indication, contraindication, side effect,
 // body area) shares: slug, localised name and description, citations, codes, and its treatments.
+import type { VocabularyKind } from '../model/kinds.ts';
 import { builder } from './builder.ts';
-import { type LinkHelpers, linkConnection, linkHelpers } from './links.ts';
+import { INFORMATIONAL } from './enums.ts';
+import { linkConnection } from './links.ts';
 import { localizedFields } from './localized.ts';
 import { citationsField } from './types/Citation.ts';
 import { TerminologyCode } from './types/TerminologyCode.ts';
 
-interface VocabularyOptions {
-  noun: string;
-  /** Join model whose `treatment` side lists the treatments using this entry. */
-  treatments: LinkHelpers;
-  treatmentsDescription: string;
-  codes?: boolean;
-  // biome-ignore lint/suspicious/noExplicitAny: edge field builder of the generated edge type
-  edgeFields?: (edge: any) => Record<string, unknown>;
-}
-
-export const treatmentSide = (joinModel: Parameters<typeof linkHelpers>[0]) =>
-  linkHelpers(joinModel, 'treatment');
-
+/**
+ * The shared fields of a vocabulary kind of the registry; `treatmentsDescription` describes its
+ * reverse connection (the treatments linked to the entry).
+ */
 // biome-ignore lint/suspicious/noExplicitAny: the field builder of any vocabulary Prisma object type
-export function vocabularyFields(t: any, options: VocabularyOptions) {
+export function vocabularyFields(t: any, kind: VocabularyKind, treatmentsDescription: string) {
+  const options = { noun: kind.noun, codes: kind.codes };
+  const notice = kind.link.informational ? ` ${INFORMATIONAL}` : '';
   return {
     slug: t.exposeString('slug', {
       description: `Stable English kebab-case identifier of the ${options.noun}.`,
@@ -39,12 +34,11 @@ export function vocabularyFields(t: any, options: VocabularyOptions) {
           }),
         }
       : {}),
-    treatments: linkConnection(t, {
-      helpers: options.treatments,
-      type: 'Treatment',
-      description: options.treatmentsDescription,
-      edgeFields: options.edgeFields,
-    }),
+    treatments: linkConnection(
+      t,
+      { kind: kind.link, reverse: true },
+      { type: 'Treatment', description: treatmentsDescription + notice },
+    ),
     updatedAt: t.expose('updatedAt', { type: 'DateTime', description: 'When this entry last changed.' }),
   };
 }

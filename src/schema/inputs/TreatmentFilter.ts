@@ -1,3 +1,6 @@
+import type { InputFieldRef, SchemaTypes } from '@pothos/core';
+import { type VocabularyKind, vocabularyKinds } from '../../model/kinds.ts';
+import type { SlugSet } from '../../resolvers/treatments.ts';
 import { builder } from '../builder.ts';
 import { RegulatoryStatusKindEnum } from '../types/RegulatoryStatus.ts';
 
@@ -22,23 +25,34 @@ export const RegulatoryStatusFilterInput = builder.inputType('RegulatoryStatusFi
   }),
 });
 
+type SchemaTypesOf<B> = B extends PothosSchemaTypes.SchemaBuilder<infer T extends SchemaTypes> ? T : never;
+
+/** One `SlugSet` field per filterable vocabulary kind of the registry. */
+// biome-ignore lint/suspicious/noExplicitAny: the input field builder of TreatmentFilter
+const slugFilters = (t: any) =>
+  Object.fromEntries(
+    vocabularyKinds
+      .filter((kind) => kind.filterable)
+      .map((kind) => [
+        kind.many,
+        t.field({
+          type: SlugSetInput,
+          required: false,
+          description: kind.link.informational
+            ? `By ${kind.noun} slugs (use \`none\` to exclude treatments a condition contraindicates).`
+            : `By ${kind.noun} slugs.`,
+        }),
+      ]),
+    // Typed over every kind's name: all are optional, and the ones not filterable are never set.
+  ) as Record<
+    VocabularyKind['many'],
+    InputFieldRef<SchemaTypesOf<typeof builder>, SlugSet | null | undefined>
+  >;
+
 export const TreatmentFilterInput = builder.inputType('TreatmentFilter', {
   description: 'Conditions a treatment must all meet. Unknown slugs are an error that lists them.',
   fields: (t) => ({
-    techniques: t.field({ type: SlugSetInput, required: false, description: 'By technique slugs.' }),
-    activeIngredients: t.field({
-      type: SlugSetInput,
-      required: false,
-      description: 'By active ingredient slugs.',
-    }),
-    indications: t.field({ type: SlugSetInput, required: false, description: 'By indication slugs.' }),
-    contraindications: t.field({
-      type: SlugSetInput,
-      required: false,
-      description:
-        'By contraindication slugs (use `none` to exclude treatments a condition contraindicates).',
-    }),
-    bodyAreas: t.field({ type: SlugSetInput, required: false, description: 'By body area slugs.' }),
+    ...slugFilters(t),
     regulatoryStatus: t.field({
       type: RegulatoryStatusFilterInput,
       required: false,

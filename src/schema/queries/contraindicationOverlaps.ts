@@ -5,7 +5,8 @@ import { overlapCount, overlapPage, sharedForPairs } from '../../resolvers/analy
 import { placeholders, queryRows } from '../../resolvers/sql.ts';
 import { builder, readScope } from '../builder.ts';
 import { connectionSize } from '../connections.ts';
-import { Contraindication, INFORMATIONAL } from '../types/Contraindication.ts';
+import { INFORMATIONAL } from '../enums.ts';
+import { Contraindication } from '../types/Contraindication.ts';
 import { Treatment } from '../types/Treatment.ts';
 
 type TreatmentRow = Awaited<ReturnType<typeof db.treatment.findMany>>[number];

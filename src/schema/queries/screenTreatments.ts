@@ -2,9 +2,10 @@ import type { LocaleCode } from '../../context.ts';
 import { pickLocalized } from '../../resolvers/locale.ts';
 import { type ScreeningMatch, type ScreeningRow, screen } from '../../resolvers/screening.ts';
 import { builder, readScope } from '../builder.ts';
+import { INFORMATIONAL, SeverityEnum } from '../enums.ts';
 import { localeArg } from '../localized.ts';
 import { Citation } from '../types/Citation.ts';
-import { Contraindication, INFORMATIONAL, SeverityEnum } from '../types/Contraindication.ts';
+import { Contraindication } from '../types/Contraindication.ts';
 import { Treatment } from '../types/Treatment.ts';
 
 const ScreeningMatchRef = builder.objectRef<ScreeningMatch>('ScreeningMatch').implement({

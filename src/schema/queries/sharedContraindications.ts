@@ -1,7 +1,7 @@
 import { db } from '../../db.ts';
 import { sharedContraindicationIds } from '../../resolvers/analytics.ts';
 import { builder, readScope } from '../builder.ts';
-import { INFORMATIONAL } from '../types/Contraindication.ts';
+import { INFORMATIONAL } from '../enums.ts';
 
 builder.queryField('sharedContraindications', (t) =>
   t.prismaField({

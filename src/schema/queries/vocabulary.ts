@@ -1,12 +1,11 @@
 // Lookups by slug and filtered lists for every vocabulary kind, sources and jurisdictions.
 import { db } from '../../db.ts';
 import { NotFoundError } from '../../errors.ts';
+import { vocabularyKinds } from '../../model/kinds.ts';
 import { vocabularyOrder, vocabularyWhere } from '../../resolvers/vocabulary.ts';
 import { builder, readScope } from '../builder.ts';
 import { connectionSize } from '../connections.ts';
 import { VocabularyFilterInput, VocabularyOrderInput } from '../inputs/TreatmentFilter.ts';
-
-type Model = 'Technique' | 'ActiveIngredient' | 'Indication' | 'Contraindication' | 'SideEffect' | 'BodyArea';
 
 interface Delegate {
   findUnique(args: object): Promise<unknown>;
@@ -14,27 +13,11 @@ interface Delegate {
   count(args: object): Promise<number>;
 }
 
-const kinds: Array<{ model: Model; one: string; many: string; noun: string; note?: string }> = [
-  { model: 'Technique', one: 'technique', many: 'techniques', noun: 'technique' },
-  {
-    model: 'ActiveIngredient',
-    one: 'activeIngredient',
-    many: 'activeIngredients',
-    noun: 'active ingredient',
-  },
-  { model: 'Indication', one: 'indication', many: 'indications', noun: 'indication' },
-  {
-    model: 'Contraindication',
-    one: 'contraindication',
-    many: 'contraindications',
-    noun: 'contraindication',
-    note: ' Informational data; no substitute for a practitioner’s judgement.',
-  },
-  { model: 'SideEffect', one: 'sideEffect', many: 'sideEffects', noun: 'side effect' },
-  { model: 'BodyArea', one: 'bodyArea', many: 'bodyAreas', noun: 'body area' },
-];
+/** Short notice on safety-relevant lists and lookups. */
+const notice = ' Informational data; no substitute for a practitioner’s judgement.';
 
-for (const { model, one, many, noun, note = '' } of kinds) {
+for (const { model, one, many, noun, link } of vocabularyKinds) {
+  const note = link.informational ? notice : '';
   const delegate = (db as unknown as Record<string, Delegate>)[one] as Delegate;
   builder.queryFields((t) => ({
     [one]: t.prismaField({

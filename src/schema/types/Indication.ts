@@ -1,6 +1,6 @@
+import { vocabularyKind } from '../../model/kinds.ts';
 import { builder } from '../builder.ts';
-import { edgeText } from '../links.ts';
-import { treatmentSide, vocabularyFields, vocabularyNodeId } from '../vocabulary.ts';
+import { vocabularyFields, vocabularyNodeId } from '../vocabulary.ts';
 
 export const IndicationCategoryEnum = builder.enumType('IndicationCategory', {
   description: 'Broad family of an indication.',
@@ -20,13 +20,11 @@ export const Indication = builder.prismaNode('Indication', {
   description: 'What a treatment is used for: wrinkles, dull complexion, scars, hair loss, cellulite…',
   id: vocabularyNodeId,
   fields: (t) => ({
-    ...vocabularyFields(t, {
-      noun: 'indication',
-      codes: true,
-      treatments: treatmentSide('TreatmentIndication'),
-      treatmentsDescription: 'Treatments the sources say address this; each edge carries its citations.',
-      edgeFields: (edge) => ({ note: edgeText(edge, 'note', 'What the sources say about this use.') }),
-    }),
+    ...vocabularyFields(
+      t,
+      vocabularyKind('Indication'),
+      'Treatments the sources say address this; each edge carries its citations.',
+    ),
     // Read from the row (always loaded with every column); no `select`, which would make the
     // Prisma plugin reload link nodes that plain SQL loaded.
     category: t.field({

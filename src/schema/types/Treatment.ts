@@ -1,26 +1,28 @@
 import type { LocaleCode } from '../../context.ts';
+import { type LinkKind, linkKinds } from '../../model/kinds.ts';
 import { builder } from '../builder.ts';
 import { connectionSize } from '../connections.ts';
-import { LocaleEnum } from '../enums.ts';
-import { edgeText, linkConnection, linkHelpers } from '../links.ts';
+import { INFORMATIONAL, LocaleEnum } from '../enums.ts';
+import { linkConnection } from '../links.ts';
 import { localizedFields } from '../localized.ts';
 import { citationsField } from './Citation.ts';
-import { INFORMATIONAL, SeverityEnum } from './Contraindication.ts';
 
-const links = {
-  techniques: linkHelpers('TreatmentTechnique', 'technique'),
-  activeIngredients: linkHelpers('TreatmentActiveIngredient', 'activeIngredient'),
-  indications: linkHelpers('TreatmentIndication', 'indication'),
-  contraindications: linkHelpers('TreatmentContraindication', 'contraindication'),
-  sideEffects: linkHelpers('TreatmentSideEffect', 'sideEffect'),
-  bodyAreas: linkHelpers('TreatmentBodyArea', 'bodyArea'),
-  components: linkHelpers('TreatmentComponent', 'component'),
-  combinableWith: linkHelpers('TreatmentCombination', 'other'),
-};
-
-const noteField = (edge: unknown) => ({
-  note: edgeText(edge, 'note', 'What the sources say about this link.'),
-});
+/** One connection per link kind of the registry, in its order, from the treatment's side. */
+// biome-ignore lint/suspicious/noExplicitAny: the field builder of the Treatment Prisma object
+const linkFields = (t: any) =>
+  Object.fromEntries(
+    linkKinds.map((kind) => [
+      kind.field,
+      linkConnection(
+        t,
+        { kind, reverse: false },
+        {
+          type: kind.nodeModel,
+          description: kind.informational ? `${kind.description} ${INFORMATIONAL}` : kind.description,
+        },
+      ),
+    ]),
+  ) as Record<LinkKind['field'], unknown>;
 
 export const Treatment = builder.prismaNode('Treatment', {
   description:
@@ -48,64 +50,7 @@ export const Treatment = builder.prismaNode('Treatment', {
     ...localizedFields(t, 'mechanism', 'mechanism', 'How it works, according to the sources.', {
       nullable: true,
     }),
-    techniques: linkConnection(t, {
-      helpers: links.techniques,
-      type: 'Technique',
-      description: 'How it is delivered; each edge carries its citations.',
-      edgeFields: noteField,
-    }),
-    activeIngredients: linkConnection(t, {
-      helpers: links.activeIngredients,
-      type: 'ActiveIngredient',
-      description: 'What it delivers; each edge carries its citations.',
-      edgeFields: noteField,
-    }),
-    indications: linkConnection(t, {
-      helpers: links.indications,
-      type: 'Indication',
-      description: 'What it is used for; each edge carries its citations.',
-      edgeFields: noteField,
-    }),
-    contraindications: linkConnection(t, {
-      helpers: links.contraindications,
-      type: 'Contraindication',
-      description: `Conditions that speak against it, with severity and citations on each edge. ${INFORMATIONAL}`,
-      edgeFields: (edge) => ({
-        severity: edge.field({
-          type: SeverityEnum,
-          description: 'How strongly the condition speaks against this treatment.',
-          resolve: (link: { severity: string }) => link.severity,
-        }),
-        ...noteField(edge),
-      }),
-    }),
-    sideEffects: linkConnection(t, {
-      helpers: links.sideEffects,
-      type: 'SideEffect',
-      description: 'Adverse effects, with frequency and duration as the sources word them, and citations.',
-      edgeFields: (edge) => ({
-        frequency: edgeText(edge, 'frequency', 'How often, in the source’s words.'),
-        typicalDuration: edgeText(edge, 'typicalDuration', 'How long it lasts, in the source’s words.'),
-        ...noteField(edge),
-      }),
-    }),
-    bodyAreas: linkConnection(t, {
-      helpers: links.bodyAreas,
-      type: 'BodyArea',
-      description: 'Where on the body it is done; each edge carries its citations.',
-      edgeFields: noteField,
-    }),
-    components: linkConnection(t, {
-      helpers: links.components,
-      type: 'Treatment',
-      description: 'For a combined treatment (e.g. microneedling with PRP): the treatments it combines.',
-    }),
-    combinableWith: linkConnection(t, {
-      helpers: links.combinableWith,
-      type: 'Treatment',
-      description: 'Treatments the sources say it can be associated with.',
-      edgeFields: noteField,
-    }),
+    ...linkFields(t),
     protocol: t.relatedConnection('protocol', {
       cursor: 'id',
       ...connectionSize,
