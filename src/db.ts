@@ -4,10 +4,10 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 import { PrismaBetterSqlite3 } from '@prisma/adapter-better-sqlite3';
 import { PrismaPg } from '@prisma/adapter-pg';
 import type { SqlDriverAdapter, SqlDriverAdapterFactory, Transaction } from '@prisma/driver-adapter-utils';
-import { readReplicas } from '@prisma/extension-read-replicas';
 import { config } from './config.ts';
 import { PrismaClient as PostgresClient } from './generated/postgresql/client.ts';
 import { PrismaClient } from './generated/sqlite/client.ts';
+import { replicaRouting } from './replicas.ts';
 
 export type Db = PrismaClient;
 
@@ -30,13 +30,14 @@ export function createDb(url: string, poolSize = config.DATABASE_POOL_SIZE, read
   const postgres = (connectionString: string) =>
     new PostgresClient({ adapter: counting(new PrismaPg({ connectionString, max: poolSize })) });
   if (readUrls.length === 0) return postgres(url) as unknown as Db;
-  // Reads outside transactions go to a random replica; writes and transactions to the primary.
-  return postgres(url).$extends(readReplicas({ replicas: readUrls.map(postgres) })) as unknown as Db;
+  // Reads outside transactions go to the request's replica; writes and transactions to the primary.
+  const replicas = readUrls.map((u) => postgres(u) as unknown as Record<string, unknown>);
+  return postgres(url).$extends(replicaRouting(replicas)) as unknown as Db;
 }
 
 /**
- * The client for raw read-only SQL: the extension routes raw queries to the primary (it cannot
- * tell reads from writes), so analytics ask for a replica explicitly.
+ * The client for raw read-only SQL: the routing sends raw queries to the primary (it cannot tell
+ * reads from writes), so plain-SQL reads ask for the request's replica explicitly.
  */
 export function reader(client: Db = db): Db {
   const replica = (client as unknown as { $replica?: () => Db }).$replica;

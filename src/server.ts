@@ -10,6 +10,7 @@ import { createHandler } from './http/handler.ts';
 import { logger } from './logger.ts';
 import { memoryRateLimitStore, redisRateLimitStore } from './ratelimit/store.ts';
 import { connectRedis } from './redis.ts';
+import { withReadReplica } from './replicas.ts';
 import { createKnowledgeYoga, type KnowledgeYoga } from './yoga.ts';
 
 export interface App {
@@ -36,9 +37,12 @@ export function createApp(config: Config): App {
   const yoga = createKnowledgeYoga(config, { rateLimitStore, redis: shared });
   const lifecycle = { shuttingDown: false };
   const handle = createHandler({ yoga, config, db, rateLimitStore, lifecycle });
-  const handler: typeof handle = config.EXPOSE_SQL_STATEMENTS
+  const counted: typeof handle = config.EXPOSE_SQL_STATEMENTS
     ? (req, res) => requestStatements.run({ count: 0 }, () => handle(req, res))
     : handle;
+  // With replicas, every read of a request (its data version included) comes from one replica.
+  const handler: typeof handle =
+    config.DATABASE_READ_URLS.length > 0 ? (req, res) => withReadReplica(() => counted(req, res)) : counted;
   let server: Server | undefined;
 
   return {

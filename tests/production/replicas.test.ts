@@ -4,7 +4,8 @@ import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { describe, expect, inject, it } from 'vitest';
 import { createApiKey } from '../../src/auth/keys.ts';
-import { createDb } from '../../src/db.ts';
+import { createDb, reader } from '../../src/db.ts';
+import { withReadReplica } from '../../src/replicas.ts';
 import { post, spawnServer } from '../helpers/server.ts';
 import { createPgDatabase, dropPgDatabase } from '../setup/databases.ts';
 
@@ -39,6 +40,48 @@ describe.runIf(inject('engine') === 'postgresql')('read replicas', () => {
     } finally {
       child.child.kill('SIGKILL');
       await primaryDb.$disconnect();
+      await Promise.all(names.map((n) => dropPgDatabase(n)));
+    }
+  });
+
+  it('reads everything of one request, data version included, from one replica', async () => {
+    const suffix = randomBytes(3).toString('hex');
+    const names = ['primary', 'a', 'b'].map((n) => `${inject('runId')}_pin_${n}_${suffix}`);
+    const [primary, a, b] = (await Promise.all(
+      names.map((n) => createPgDatabase(n, inject('templateName'))),
+    )) as [string, string, string];
+    // Two replicas that lag differently: each says which it is in its data and its version.
+    for (const [url, version, name] of [
+      [a, 1000, 'A'],
+      [b, 2000, 'B'],
+    ] as const) {
+      const client = new pg.Client({ connectionString: url });
+      await client.connect();
+      await client.query(`UPDATE "DataVersion" SET "version" = ${version}`);
+      await client.query(`UPDATE "Technique" SET "nameFr" = '${name}' WHERE slug = 'needle'`);
+      await client.end();
+    }
+    const client = createDb(primary, 2, [a, b]);
+    try {
+      const seen = new Set<string>();
+      for (let i = 0; i < 30; i++) {
+        const [version, technique, raw] = await withReadReplica(() =>
+          Promise.all([
+            reader(client).$queryRawUnsafe<Array<{ version: number }>>('SELECT "version" FROM "DataVersion"'),
+            client.technique.findUniqueOrThrow({ where: { slug: 'needle' } }),
+            reader(client).$queryRawUnsafe<Array<{ nameFr: string }>>(
+              `SELECT "nameFr" FROM "Technique" WHERE slug = 'needle'`,
+            ),
+          ]),
+        );
+        const pair = `${version[0]?.version}:${technique.nameFr}:${raw[0]?.nameFr}`;
+        expect(['1000:A:A', '2000:B:B']).toContain(pair);
+        seen.add(pair);
+      }
+      // Requests still spread over both replicas.
+      expect(seen.size).toBe(2);
+    } finally {
+      await client.$disconnect();
       await Promise.all(names.map((n) => dropPgDatabase(n)));
     }
   });
