@@ -227,6 +227,9 @@ export function vocabularyKind(model: string): VocabularyKind {
   return kind;
 }
 
+/** The column of Citation (or of another owned model, e.g. TerminologyCode) pointing at `model`. */
+export const ownerColumn = (model: string, owned = 'Citation'): string => foreignKey(owned, model);
+
 /** Models `search` looks in: treatments first, then the searchable vocabularies. */
 export const searchModels = [
   'Treatment',

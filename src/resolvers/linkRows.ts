@@ -1,5 +1,6 @@
-// Link rows (a join-table row: its note, severity…) each with the entity at its other end, one page
-// per parent, for a batch of parents in one SQL statement. The page is cut in SQL, so a reverse
+// Link rows (a join-table row: its note, severity…) each with the entity at its other end, or rows
+// a parent owns (its regulatory statuses…), one page per parent, for a batch of parents in one SQL
+// statement. The page is cut in SQL, so a reverse
 // connection (`contraindication { treatments(first: 20) }`) reads 20 rows however many treatments
 // link to the entry; one statement per link kind, direction and page per request, whatever the
 // number of parents or the page size.
@@ -24,6 +25,21 @@ export interface LinkSide {
   kind: LinkKind;
   reverse: boolean;
 }
+
+/** Rows a parent owns outright (its regulatory statuses, claims…): the row is the node. */
+export interface OwnedSide {
+  table: string;
+  parentColumn: string;
+}
+
+/** Anything a connection pages in SQL by id: links (joined to their node) or owned rows. */
+export type PagedSide = LinkSide | OwnedSide;
+
+const isLink = (side: PagedSide): side is LinkSide => 'kind' in side;
+
+/** A stable key for a side, for plan and loader caches. */
+export const sideKey = (side: PagedSide) =>
+  isLink(side) ? `${side.kind.joinModel}.${side.reverse}` : `${side.table}.${side.parentColumn}`;
 
 /** The join column pointing at the connection's parent, the one at its node, and the node's relation. */
 export function sideColumns({ kind, reverse }: LinkSide) {
@@ -59,34 +75,54 @@ const NODE_PREFIX = 'n__';
 interface LinkPlan {
   select: string;
   from: string;
+  table: string;
   parent: string;
-  relation: string;
+  /** Where the node goes on the link row; none for owned rows (the row is the node). */
+  relation: string | null;
   linkColumns: string[];
   nodeColumns: string[];
 }
 
 const plans = new Map<string, LinkPlan>();
 
-function planFor(side: LinkSide): LinkPlan {
-  const key = `${side.kind.joinModel}.${side.reverse}`;
+function planFor(side: PagedSide): LinkPlan {
+  const key = sideKey(side);
   let plan = plans.get(key);
   if (plan) return plan;
+  plan = isLink(side) ? linkPlan(side) : ownedPlan(side);
+  plans.set(key, plan);
+  return plan;
+}
+
+function ownedPlan({ table, parentColumn }: OwnedSide): LinkPlan {
+  const linkColumns = scalarColumns(table);
+  return {
+    select: linkColumns.map((c) => `l.${ident(c)}`).join(', '),
+    from: `${ident(table)} l`,
+    table,
+    parent: parentColumn,
+    relation: null,
+    linkColumns,
+    nodeColumns: [],
+  };
+}
+
+function linkPlan(side: LinkSide): LinkPlan {
   const columns = sideColumns(side);
   const linkColumns = scalarColumns(side.kind.joinModel);
   const nodeColumns = scalarColumns(columns.model);
-  plan = {
+  return {
     select: [
       ...linkColumns.map((c) => `l.${ident(c)}`),
       ...nodeColumns.map((c) => `n.${ident(c)} AS ${ident(NODE_PREFIX + c)}`),
     ].join(', '),
     from: `${ident(side.kind.joinModel)} l JOIN ${ident(columns.model)} n ON n.id = l.${ident(columns.node)}`,
+    table: side.kind.joinModel,
     parent: columns.parent,
     relation: columns.relation,
     linkColumns,
     nodeColumns,
   };
-  plans.set(key, plan);
-  return plan;
 }
 
 /**
@@ -111,7 +147,7 @@ function pageSql(plan: LinkPlan, parents: number, page: LinkPage): string {
  * the side's relation name, with all its columns.
  */
 export async function loadLinkPages(
-  side: LinkSide,
+  side: PagedSide,
   page: LinkPage,
   parentIds: readonly number[],
 ): Promise<LinkRow[][]> {
@@ -124,9 +160,11 @@ export async function loadLinkPages(
   for (const row of rows) {
     const link: SqlRow = {};
     for (const c of plan.linkColumns) link[c] = row[c];
-    const node: SqlRow = {};
-    for (const c of plan.nodeColumns) node[c] = row[NODE_PREFIX + c];
-    link[plan.relation] = node;
+    if (plan.relation) {
+      const node: SqlRow = {};
+      for (const c of plan.nodeColumns) node[c] = row[NODE_PREFIX + c];
+      link[plan.relation] = node;
+    }
     const parent = Number(row[plan.parent]);
     const list = byParent.get(parent);
     if (list) list.push(link as LinkRow);
@@ -139,11 +177,12 @@ export async function loadLinkPages(
   });
 }
 
-/** How many links each parent has on this side, in one grouped statement. */
-export async function countLinks(side: LinkSide, parentIds: readonly number[]): Promise<number[]> {
-  const parent = ident(sideColumns(side).parent);
+/** How many links (or owned rows) each parent has on this side, in one grouped statement. */
+export async function countLinks(side: PagedSide, parentIds: readonly number[]): Promise<number[]> {
+  const plan = planFor(side);
+  const parent = ident(plan.parent);
   const rows = await queryRows<{ parent: unknown; count: unknown }>(
-    `SELECT ${parent} AS parent, COUNT(*) AS count FROM ${ident(side.kind.joinModel)}
+    `SELECT ${parent} AS parent, COUNT(*) AS count FROM ${ident(plan.table)}
      WHERE ${parent} IN (${placeholders(parentIds.length)}) GROUP BY ${parent}`,
     parentIds,
   );

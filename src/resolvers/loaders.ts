@@ -6,9 +6,10 @@ import {
   countLinks,
   type LinkPage,
   type LinkRow,
-  type LinkSide,
   loadLinkPages,
+  type PagedSide,
   scalarColumns,
+  sideKey,
 } from './linkRows.ts';
 import { ident, placeholders, queryRows, type SqlRow } from './sql.ts';
 
@@ -64,11 +65,31 @@ async function loadCitations(keys: readonly string[]): Promise<CitationRow[][]> 
   return keys.map((key) => byOwner.get(key) ?? []);
 }
 
-/** Sources by id, for citations loaded without theirs (e.g. a source's own claims). */
-async function loadSources(ids: readonly number[]) {
-  const rows = await queryRows(`SELECT * FROM "Source" WHERE id IN (${placeholders(ids.length)})`, ids);
+/** Rows of a model by id (a to-one relation: a citation's source, a status's jurisdiction…). */
+async function loadById(model: string, ids: readonly number[]) {
+  const rows = await queryRows(
+    `SELECT * FROM ${ident(model)} WHERE id IN (${placeholders(ids.length)})`,
+    ids,
+  );
   const byId = new Map(rows.map((r) => [Number(r.id), r]));
-  return ids.map((id) => byId.get(id) ?? new Error(`no source ${id}`));
+  return ids.map((id) => byId.get(id) ?? new Error(`no ${model} ${id}`));
+}
+
+/** Every row of `model` owned by each parent, in `orderBy` order (short lists: aliases, codes). */
+async function loadChildren(model: string, parentColumn: string, orderBy: string, ids: readonly number[]) {
+  const parent = ident(parentColumn);
+  const rows = await queryRows(
+    `SELECT * FROM ${ident(model)} WHERE ${parent} IN (${placeholders(ids.length)}) ORDER BY ${orderBy}`,
+    ids,
+  );
+  const byParent = new Map<number, SqlRow[]>();
+  for (const row of rows) {
+    const id = Number(row[parentColumn]);
+    const list = byParent.get(id);
+    if (list) list.push(row);
+    else byParent.set(id, [row]);
+  }
+  return ids.map((id) => byParent.get(id) ?? []);
 }
 
 export type CitationRows = CitationRow[];
@@ -85,7 +106,7 @@ export function createLoaders() {
   // citation statement per kind. Links never wait for citations, so the wait always ends.
   let linksInFlight = 0;
   let waiting: Array<() => void> = [];
-  const loadLinksTracked = (side: LinkSide, page: LinkPage, ids: readonly number[]) => {
+  const loadLinksTracked = (side: PagedSide, page: LinkPage, ids: readonly number[]) => {
     linksInFlight++;
     return loadLinkPages(side, page, ids).finally(() => {
       linksInFlight--;
@@ -105,14 +126,15 @@ export function createLoaders() {
   });
   const linkLoaders = new Map<string, DataLoader<number, LinkRow[]>>();
   const countLoaders = new Map<string, DataLoader<number, number>>();
-  let sources: DataLoader<number, SqlRow> | undefined;
+  const byIdLoaders = new Map<string, DataLoader<number, SqlRow>>();
+  const childLoaders = new Map<string, DataLoader<number, SqlRow[]>>();
   return {
     /**
      * A page of a parent's links with the entity at their other end: parents asking for the same
      * page of the same side share one statement.
      */
-    linkPage(side: LinkSide, page: LinkPage): DataLoader<number, LinkRow[]> {
-      const key = `${side.kind.joinModel}.${side.reverse}.${page.limit}.${page.cursor}.${page.backward}`;
+    linkPage(side: PagedSide, page: LinkPage): DataLoader<number, LinkRow[]> {
+      const key = `${sideKey(side)}.${page.limit}.${page.cursor}.${page.backward}`;
       let loader = linkLoaders.get(key);
       if (!loader) {
         loader = new DataLoader((ids) => loadLinksTracked(side, page, ids), { maxBatchSize: 1000 });
@@ -121,8 +143,8 @@ export function createLoaders() {
       return loader;
     },
     /** How many links a parent has on a side (a connection's totalCount), asked only when selected. */
-    linkCount(side: LinkSide): DataLoader<number, number> {
-      const key = `${side.kind.joinModel}.${side.reverse}`;
+    linkCount(side: PagedSide): DataLoader<number, number> {
+      const key = sideKey(side);
       let loader = countLoaders.get(key);
       if (!loader) {
         loader = new DataLoader((ids) => countLinks(side, ids), { maxBatchSize: 1000 });
@@ -130,9 +152,26 @@ export function createLoaders() {
       }
       return loader;
     },
-    source(): DataLoader<number, SqlRow> {
-      sources ??= new DataLoader(loadSources, { maxBatchSize: 1000 });
-      return sources;
+    /** Rows of a model by id: one statement per model per level. */
+    byId(model: string): DataLoader<number, SqlRow> {
+      let loader = byIdLoaders.get(model);
+      if (!loader) {
+        loader = new DataLoader((ids) => loadById(model, ids), { maxBatchSize: 1000 });
+        byIdLoaders.set(model, loader);
+      }
+      return loader;
+    },
+    /** Every row of a model owned by a parent, ordered (`orderBy` is SQL written by us, never input). */
+    children(model: string, parentColumn: string, orderBy: string): DataLoader<number, SqlRow[]> {
+      const key = `${model}.${parentColumn}.${orderBy}`;
+      let loader = childLoaders.get(key);
+      if (!loader) {
+        loader = new DataLoader((ids) => loadChildren(model, parentColumn, orderBy, ids), {
+          maxBatchSize: 1000,
+        });
+        childLoaders.set(key, loader);
+      }
+      return loader;
     },
     /** Citations of link rows, every kind in one batch: one statement per level per request. */
     citationsOf(column: CitationOwnerColumn): CitationsOf {

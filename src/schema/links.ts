@@ -9,7 +9,7 @@ import { getConnectionPageSize } from '@pothos/core';
 import { parsePrismaCursor, prismaConnectionHelpers } from '@pothos/plugin-prisma';
 import type { Context, LocaleCode } from '../context.ts';
 import type { LinkKind } from '../model/kinds.ts';
-import type { LinkPage, LinkSide } from '../resolvers/linkRows.ts';
+import type { LinkPage, LinkSide, PagedSide } from '../resolvers/linkRows.ts';
 import { sideColumns } from '../resolvers/linkRows.ts';
 import { pickLocalized } from '../resolvers/locale.ts';
 import { builder } from './builder.ts';
@@ -78,26 +78,39 @@ function pageOf(args: PageArgs): LinkPage {
   };
 }
 
-/** The connection field for one side of a link kind, with citations on every edge. */
-// biome-ignore lint/suspicious/noExplicitAny: the field builder of any Prisma object type
-export function linkConnection(t: any, side: LinkSide, options: { type: string; description: string }) {
-  const { relation } = sideColumns(side);
-  // Only the cursor format and the page wrapping are used: the rows come from the link loader.
-  // The generic join model defeats Pothos' per-model typing; the shapes are checked by the tests.
-  const helpers = prismaConnectionHelpers(builder, side.kind.joinModel as 'TreatmentTechnique', {
+interface ConnectionOptions {
+  type: string;
+  description: string;
+}
+
+/**
+ * A connection paged in SQL over a side (src/resolvers/linkRows.ts): the page for every parent of
+ * a level in one statement, totalCount counted only when asked.
+ */
+function pagedConnection(
+  // biome-ignore lint/suspicious/noExplicitAny: the field builder of any Prisma object type
+  t: any,
+  side: PagedSide,
+  options: ConnectionOptions & { model: string; node: (row: Row) => unknown },
+  // biome-ignore lint/suspicious/noExplicitAny: edge field builder
+  edgeFields: (edge: any) => Record<string, unknown>,
+) {
+  // Only the cursor format and the page wrapping are used: the rows come from the page loader.
+  // The generic model defeats Pothos' per-model typing; the shapes are checked by the tests.
+  const helpers = prismaConnectionHelpers(builder, options.model as 'TreatmentTechnique', {
     cursor: 'id',
     ...connectionSize,
-    resolveNode: (link) => (link as unknown as Row)[relation] as never,
+    resolveNode: (row) => options.node(row as unknown as Row) as never,
   });
   return t.connection(
     {
       type: options.type,
       description: options.description,
-      // No `select`: the parent's id is always loaded, and the links come from the batch loader.
+      // No `select`: the parent's id is always loaded, and the rows come from the page loader.
       resolve: async (parent: Row, args: PageArgs, ctx: Context) => {
         const parentId = parent.id as number;
-        const links = await ctx.loaders.linkPage(side, pageOf(args)).load(parentId);
-        return { ...helpers.resolve(links as never, args as never, ctx as never), parentId };
+        const rows = await ctx.loaders.linkPage(side, pageOf(args)).load(parentId);
+        return { ...helpers.resolve(rows as never, args as never, ctx as never), parentId };
       },
     },
     {
@@ -105,24 +118,44 @@ export function linkConnection(t: any, side: LinkSide, options: { type: string; 
       fields: (c: any) => ({
         totalCount: c.int({
           description: 'Number of items in the whole connection, across all pages.',
-          // Counted only when asked, one grouped statement per link kind for the whole level.
+          // Counted only when asked, one grouped statement per side for the whole level.
           resolve: (conn: { parentId: number }, _args: unknown, ctx: Context) =>
             ctx.loaders.linkCount(side).load(conn.parentId),
         }),
       }),
     },
-    {
-      // biome-ignore lint/suspicious/noExplicitAny: edge field builder
-      fields: (edge: any) => ({
-        citations: edge.field({
-          type: [Citation],
-          description: 'Where the sources state this link.',
-          // Loaded only when asked for, in one batch per level (not with every page of links).
-          resolve: (link: Row, _args: unknown, ctx: Context) =>
-            ctx.loaders.citationsOf(side.kind.citationColumn).load(link.id as number),
-        }),
-        ...dataFields(edge, side.kind),
-      }),
-    },
+    { fields: edgeFields },
   );
+}
+
+/** The connection field for one side of a link kind, with citations on every edge. */
+// biome-ignore lint/suspicious/noExplicitAny: the field builder of any Prisma object type
+export function linkConnection(t: any, side: LinkSide, options: ConnectionOptions) {
+  const { relation } = sideColumns(side);
+  return pagedConnection(
+    t,
+    side,
+    { ...options, model: side.kind.joinModel, node: (link) => link[relation] },
+    // biome-ignore lint/suspicious/noExplicitAny: edge field builder
+    (edge: any) => ({
+      citations: edge.field({
+        type: [Citation],
+        description: 'Where the sources state this link.',
+        // Loaded only when asked for, in one batch per level (not with every page of links).
+        resolve: (link: Row, _args: unknown, ctx: Context) =>
+          ctx.loaders.citationsOf(side.kind.citationColumn).load(link.id as number),
+      }),
+      ...dataFields(edge, side.kind),
+    }),
+  );
+}
+
+/** The connection field over rows a parent owns (`table.parentColumn`), in id order. */
+export function ownedConnection(
+  // biome-ignore lint/suspicious/noExplicitAny: the field builder of any Prisma object type
+  t: any,
+  owned: { table: string; parentColumn: string },
+  options: ConnectionOptions,
+) {
+  return pagedConnection(t, owned, { ...options, model: owned.table, node: (row) => row }, () => ({}));
 }

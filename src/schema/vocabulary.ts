@@ -1,6 +1,7 @@
 // Fields every vocabulary entry (technique, ingredient, indication, contraindication, side effect,
 // body area) shares: slug, localised name and description, citations, codes, and its treatments.
-import type { VocabularyKind } from '../model/kinds.ts';
+import type { Context } from '../context.ts';
+import { ownerColumn, type VocabularyKind } from '../model/kinds.ts';
 import { builder } from './builder.ts';
 import { INFORMATIONAL } from './enums.ts';
 import { linkConnection } from './links.ts';
@@ -27,10 +28,17 @@ export function vocabularyFields(t: any, kind: VocabularyKind, treatmentsDescrip
     citations: citationsField(t, `Where the sources mention this ${options.noun}.`),
     ...(options.codes
       ? {
-          codes: t.relation('codes', {
-            type: TerminologyCode,
+          codes: t.field({
+            type: [TerminologyCode],
             description: 'Codes in standard terminologies (SNOMED CT, ATC, ICD-10), where verified.',
-            query: { orderBy: [{ system: 'asc' }, { code: 'asc' }] },
+            resolve: (row: { id: number }, _args: unknown, ctx: Context) =>
+              ctx.loaders
+                .children(
+                  'TerminologyCode',
+                  ownerColumn(kind.model, 'TerminologyCode'),
+                  '"system", "code", "id"',
+                )
+                .load(row.id),
           }),
         }
       : {}),

@@ -1,6 +1,7 @@
 import { builder } from '../builder.ts';
 import { localizedFields } from '../localized.ts';
 import { citationsField } from './Citation.ts';
+import { Jurisdiction } from './Jurisdiction.ts';
 
 export const Authority = builder.prismaNode('Authority', {
   description: 'A regulator (e.g. the ANSM in France).',
@@ -9,7 +10,11 @@ export const Authority = builder.prismaNode('Authority', {
     slug: t.exposeString('slug', { description: 'Stable identifier of the authority.' }),
     acronym: t.exposeString('acronym', { nullable: true, description: 'Usual acronym (e.g. `ANSM`).' }),
     ...localizedFields(t, 'name', 'name', 'Full name of the authority.'),
-    jurisdiction: t.relation('jurisdiction', { description: 'Where it regulates.' }),
+    jurisdiction: t.field({
+      type: Jurisdiction,
+      description: 'Where it regulates.',
+      resolve: (row, _args, ctx) => ctx.loaders.byId('Jurisdiction').load(row.jurisdictionId) as never,
+    }),
     citations: citationsField(t, 'Where the sources mention it.'),
   }),
 });

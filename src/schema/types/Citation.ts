@@ -1,4 +1,5 @@
-import { citationInclude } from '../../resolvers/citations.ts';
+import type { Context } from '../../context.ts';
+import { ownerColumn } from '../../model/kinds.ts';
 import { builder } from '../builder.ts';
 import { Source } from './Source.ts';
 
@@ -12,7 +13,7 @@ export const Citation = builder.prismaObject('Citation', {
       type: Source,
       description: 'The document that states the fact.',
       resolve: (c, _args, ctx) =>
-        ((c as { source?: unknown }).source ?? ctx.loaders.source().load(c.sourceId)) as never,
+        ((c as { source?: unknown }).source ?? ctx.loaders.byId('Source').load(c.sourceId)) as never,
     }),
     locator: t.exposeString('locator', {
       description: 'Where in the document: its section heading, or "§N topic" for a paragraph.',
@@ -33,12 +34,18 @@ export const Citation = builder.prismaObject('Citation', {
   }),
 });
 
-/** The `citations` field of a Prisma object whose model has a `citations` relation. */
+/**
+ * The `citations` field of a Prisma object whose model has a `citations` relation: every owner
+ * kind of a level shares one statement (src/resolvers/loaders.ts), in the order citations are
+ * always shown (source, then id).
+ */
 // biome-ignore lint/suspicious/noExplicitAny: the field builder of any Prisma object type with citations
-export const citationsField = (t: any, description: string) =>
-  t.field({
+export const citationsField = (t: any, description: string) => {
+  const column = ownerColumn((t as { model: string }).model);
+  return t.field({
     type: [Citation],
     description,
-    select: { citations: citationInclude },
-    resolve: (row: { citations: unknown[] }) => row.citations,
+    resolve: (row: { id: number }, _args: unknown, ctx: Context) =>
+      ctx.loaders.citationsOf(column).load(row.id),
   });
+};

@@ -1,6 +1,8 @@
 import { builder } from '../builder.ts';
 import { localizedFields } from '../localized.ts';
+import { Authority } from './Authority.ts';
 import { citationsField } from './Citation.ts';
+import { Jurisdiction } from './Jurisdiction.ts';
 
 export const RegulatoryStatusKindEnum = builder.enumType('RegulatoryStatusKind', {
   description: 'Legal status of a treatment in a jurisdiction.',
@@ -15,9 +17,19 @@ export const RegulatoryStatusKindEnum = builder.enumType('RegulatoryStatusKind',
 export const RegulatoryStatus = builder.prismaObject('RegulatoryStatus', {
   description: 'The status of a treatment in one jurisdiction, who decided it and why, with citations.',
   fields: (t) => ({
-    jurisdiction: t.relation('jurisdiction', { description: 'Where the status applies.' }),
+    jurisdiction: t.field({
+      type: Jurisdiction,
+      description: 'Where the status applies.',
+      resolve: (row, _args, ctx) => ctx.loaders.byId('Jurisdiction').load(row.jurisdictionId) as never,
+    }),
     status: t.expose('status', { type: RegulatoryStatusKindEnum, description: 'The status.' }),
-    authority: t.relation('authority', { nullable: true, description: 'The authority behind it.' }),
+    authority: t.field({
+      type: Authority,
+      nullable: true,
+      description: 'The authority behind it.',
+      resolve: (row, _args, ctx) =>
+        (row.authorityId == null ? null : ctx.loaders.byId('Authority').load(row.authorityId)) as never,
+    }),
     ...localizedFields(t, 'reason', 'reason', 'Why, as the sources explain it.'),
     ...localizedFields(
       t,

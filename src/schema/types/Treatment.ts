@@ -3,7 +3,7 @@ import { type LinkKind, linkKinds } from '../../model/kinds.ts';
 import { builder } from '../builder.ts';
 import { connectionSize } from '../connections.ts';
 import { INFORMATIONAL, LocaleEnum } from '../enums.ts';
-import { linkConnection } from '../links.ts';
+import { linkConnection, ownedConnection } from '../links.ts';
 import { localizedFields } from '../localized.ts';
 import { citationsField } from './Citation.ts';
 
@@ -37,9 +37,10 @@ export const Treatment = builder.prismaNode('Treatment', {
       args: {
         locale: t.arg({ type: LocaleEnum, required: false, description: 'Only aliases in this language.' }),
       },
-      select: { aliases: { select: { value: true, locale: true }, orderBy: { id: 'asc' } } },
-      resolve: (row, args: { locale?: LocaleCode | null }) =>
-        row.aliases.filter((a) => !args.locale || a.locale === args.locale).map((a) => a.value),
+      resolve: async (row, args: { locale?: LocaleCode | null }, ctx) => {
+        const aliases = await ctx.loaders.children('TreatmentAlias', 'treatmentId', '"id"').load(row.id);
+        return aliases.filter((a) => !args.locale || a.locale === args.locale).map((a) => a.value as string);
+      },
     }),
     ...localizedFields(
       t,
@@ -60,34 +61,32 @@ export const Treatment = builder.prismaNode('Treatment', {
         'Cited protocol claims (sessions, interval, maintenance, duration, aftercare…). Claims from sources that ' +
         'disagree are listed side by side, each with its own citations.',
     }),
-    limitations: t.relatedConnection('limitations', {
-      cursor: 'id',
-      ...connectionSize,
-      totalCount: true,
-      query: { orderBy: { id: 'asc' } },
-      description: 'What it does not do, as the sources warn.',
-    }),
-    settings: t.relatedConnection('settings', {
-      cursor: 'id',
-      ...connectionSize,
-      totalCount: true,
-      query: { orderBy: { id: 'asc' } },
-      description: 'Where it may or may not be performed (office, clinic operating room).',
-    }),
-    anaesthesiaOptions: t.relatedConnection('anaesthesiaOptions', {
-      cursor: 'id',
-      ...connectionSize,
-      totalCount: true,
-      query: { orderBy: { id: 'asc' } },
-      description: 'Anaesthesia and comfort options the sources mention.',
-    }),
-    regulatoryStatuses: t.relatedConnection('regulatoryStatuses', {
-      cursor: 'id',
-      ...connectionSize,
-      totalCount: true,
-      query: { orderBy: { id: 'asc' } },
-      description: 'Legal status per jurisdiction (e.g. PRP injection suspended in France by the ANSM).',
-    }),
+    limitations: ownedConnection(
+      t,
+      { table: 'Limitation', parentColumn: 'treatmentId' },
+      { type: 'Limitation', description: 'What it does not do, as the sources warn.' },
+    ),
+    settings: ownedConnection(
+      t,
+      { table: 'TreatmentSetting', parentColumn: 'treatmentId' },
+      {
+        type: 'TreatmentSetting',
+        description: 'Where it may or may not be performed (office, clinic operating room).',
+      },
+    ),
+    anaesthesiaOptions: ownedConnection(
+      t,
+      { table: 'AnaesthesiaOption', parentColumn: 'treatmentId' },
+      { type: 'AnaesthesiaOption', description: 'Anaesthesia and comfort options the sources mention.' },
+    ),
+    regulatoryStatuses: ownedConnection(
+      t,
+      { table: 'RegulatoryStatus', parentColumn: 'treatmentId' },
+      {
+        type: 'RegulatoryStatus',
+        description: 'Legal status per jurisdiction (e.g. PRP injection suspended in France by the ANSM).',
+      },
+    ),
     citations: citationsField(t, 'The sources describing this treatment (name, summary, mechanism).'),
     updatedAt: t.expose('updatedAt', { type: 'DateTime', description: 'When this treatment last changed.' }),
   }),
