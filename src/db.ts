@@ -4,10 +4,12 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 import { PrismaBetterSqlite3 } from '@prisma/adapter-better-sqlite3';
 import { PrismaPg } from '@prisma/adapter-pg';
 import type { SqlDriverAdapter, SqlDriverAdapterFactory, Transaction } from '@prisma/driver-adapter-utils';
+import pg from 'pg';
 import { config } from './config.ts';
 import { PrismaClient as PostgresClient } from './generated/postgresql/client.ts';
 import { PrismaClient } from './generated/sqlite/client.ts';
-import { replicaRouting } from './replicas.ts';
+import { pgReader, type Reader, sqliteReader } from './readers.ts';
+import { pinnedReplica, replicaRouting } from './replicas.ts';
 
 export type Db = PrismaClient;
 
@@ -20,28 +22,74 @@ export const dbStats = { statements: 0, rows: 0 };
 /** Per-request counter: the server runs each request inside `requestStatements.run({ count: 0 }, …)`. */
 export const requestStatements = new AsyncLocalStorage<{ count: number }>();
 
+/** The plain-SQL readers of each client (src/readers.ts): its primary's and its replicas'. */
+const readersOf = new WeakMap<object, { primary: Reader; replicas: Reader[] }>();
+
 export function createDb(url: string, poolSize = config.DATABASE_POOL_SIZE, readUrls: string[] = []): Db {
   if (url.startsWith('file:')) {
-    return new PrismaClient({ adapter: counting(new PrismaBetterSqlite3({ url: sqliteFilePath(url) })) });
+    const file = sqliteFilePath(url);
+    const client = new PrismaClient({ adapter: counting(new PrismaBetterSqlite3({ url: file })) });
+    readersOf.set(client, { primary: countingReader(sqliteReader(file)), replicas: [] });
+    return client;
   }
   // Both clients are generated from the same model (prisma/model.prisma), so their APIs are the
   // same; only the provider baked into each differs. One static type keeps the rest of the code
-  // provider-agnostic.
-  const postgres = (connectionString: string) =>
-    new PostgresClient({ adapter: counting(new PrismaPg({ connectionString, max: poolSize })) });
-  if (readUrls.length === 0) return postgres(url) as unknown as Db;
+  // provider-agnostic. Prisma's adapter and our plain-SQL reads share one pool per database.
+  const postgres = (connectionString: string) => {
+    const pool = new pg.Pool({ connectionString, max: poolSize });
+    const base = new PostgresClient({ adapter: counting(new PrismaPg(pool)) });
+    // The adapter leaves a pool it was given open: close it with the client.
+    const client = base.$extends({
+      client: {
+        async $disconnect() {
+          await base.$disconnect();
+          await pool.end();
+        },
+      },
+    }) as unknown as Db;
+    return { client, reader: countingReader(pgReader(pool)) };
+  };
+  const primary = postgres(url);
+  if (readUrls.length === 0) {
+    readersOf.set(primary.client, { primary: primary.reader, replicas: [] });
+    return primary.client;
+  }
   // Reads outside transactions go to the request's replica; writes and transactions to the primary.
-  const replicas = readUrls.map((u) => postgres(u) as unknown as Record<string, unknown>);
-  return postgres(url).$extends(replicaRouting(replicas)) as unknown as Db;
+  const replicas = readUrls.map(postgres);
+  const readers = { primary: primary.reader, replicas: replicas.map((r) => r.reader) };
+  const routed = primary.client.$extends(
+    replicaRouting(
+      replicas.map((r) => r.client as unknown as Record<string, unknown>),
+      readers,
+    ),
+  ) as unknown as Db;
+  readersOf.set(routed, readers);
+  return routed;
 }
 
 /**
- * The client for raw read-only SQL: the routing sends raw queries to the primary (it cannot tell
- * reads from writes), so plain-SQL reads ask for the request's replica explicitly.
+ * Plain-SQL reads (outside transactions) of a client: on the request's replica when it has
+ * replicas, the one its Prisma reads use (the routing extension cannot tell raw reads from writes).
  */
-export function reader(client: Db = db): Db {
-  const replica = (client as unknown as { $replica?: () => Db }).$replica;
-  return replica ? replica.call(client) : client;
+export function sqlReader(client: Db = db): Reader {
+  const readers = readersOf.get(client);
+  if (!readers) throw new Error('sqlReader: a client made by createDb is required');
+  const { replicas } = readers;
+  return replicas.length === 0
+    ? readers.primary
+    : (replicas[pinnedReplica(readers, replicas.length)] as Reader);
+}
+
+/** Counts a reader's statements and rows like the adapter's (dbStats, per-request count). */
+function countingReader(read: Reader): Reader {
+  return async (sql, params) => {
+    dbStats.statements++;
+    const current = requestStatements.getStore();
+    if (current) current.count++;
+    const rows = await read(sql, params);
+    dbStats.rows += rows.length;
+    return rows;
+  };
 }
 
 /** `file:./data/x.db` → `./data/x.db` (better-sqlite3 takes a path). */

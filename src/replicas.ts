@@ -20,26 +20,31 @@ const readOperations = new Set([
 
 type Client = Record<string, unknown>;
 
-/** Per request: the replica each routed client reads from. */
-const pinned = new AsyncLocalStorage<Map<object, Client>>();
+/** Per request: the replica (its index) each routed client reads from. */
+const pinned = new AsyncLocalStorage<Map<object, number>>();
 
 /** Runs `fn` (one request) with every read of it on one replica per routed client. */
 export function withReadReplica<T>(fn: () => T): T {
   return pinned.run(new Map(), fn);
 }
 
+/**
+ * Which of `count` replicas this request reads from for `key` (one key per routed client, shared
+ * by its Prisma routing and its plain-SQL readers): chosen at random once per request.
+ */
+export function pinnedReplica(key: object, count: number): number {
+  const store = pinned.getStore();
+  const chosen = store?.get(key);
+  if (chosen !== undefined) return chosen;
+  const index = Math.floor(Math.random() * count);
+  store?.set(key, index);
+  return index;
+}
+
 /** The extension: the client gains `$replica()` (this request's replica) and routes reads to it. */
-export function replicaRouting(replicas: readonly Client[]) {
+export function replicaRouting(replicas: readonly Client[], key: object) {
   if (replicas.length === 0) throw new Error('At least one replica must be given');
-  const key = {};
-  const pick = (): Client => {
-    const store = pinned.getStore();
-    const chosen = store?.get(key);
-    if (chosen) return chosen;
-    const replica = replicas[Math.floor(Math.random() * replicas.length)] as Client;
-    store?.set(key, replica);
-    return replica;
-  };
+  const pick = () => replicas[pinnedReplica(key, replicas.length)] as Client;
   return Prisma.defineExtension((client) =>
     client.$extends({
       client: {

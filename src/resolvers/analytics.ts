@@ -1,7 +1,7 @@
 // Contraindication analytics computed by the database: shared contraindications across treatments
 // and pairwise overlaps (read from the pair table one aggregate over the join table maintains),
 // ranked by Jaccard index.
-import { db, reader } from '../db.ts';
+import { db } from '../db.ts';
 import { resolveSlugs } from './slugs.ts';
 import { placeholders, queryRows } from './sql.ts';
 
@@ -31,14 +31,14 @@ export interface OverlapRow {
  * of its (jaccard, shared, a, b) index that meet the threshold.
  */
 export async function overlapPage(minShared: number, limit: number, offset: number): Promise<OverlapRow[]> {
-  const rows = await reader().$queryRaw<
-    Array<{ a: number; b: number; shared: number | bigint; jaccard: number }>
-  >`
-    SELECT "treatmentAId" AS a, "treatmentBId" AS b, shared, jaccard
-    FROM "ContraindicationOverlap"
-    WHERE shared >= ${minShared}
-    ORDER BY jaccard DESC, shared DESC, "treatmentAId" ASC, "treatmentBId" ASC
-    LIMIT ${limit} OFFSET ${offset}`;
+  const rows = await queryRows<{ a: unknown; b: unknown; shared: unknown; jaccard: unknown }>(
+    `SELECT "treatmentAId" AS a, "treatmentBId" AS b, shared, jaccard
+     FROM "ContraindicationOverlap"
+     WHERE shared >= ?
+     ORDER BY jaccard DESC, shared DESC, "treatmentAId" ASC, "treatmentBId" ASC
+     LIMIT ? OFFSET ?`,
+    [minShared, limit, offset],
+  );
   return rows.map((r) => ({
     treatmentA: Number(r.a),
     treatmentB: Number(r.b),

@@ -5,6 +5,7 @@
 // link to the entry; one statement per link kind, direction and page per request, whatever the
 // number of parents or the page size.
 import { getDatamodel } from '../generated/pothos-types.ts';
+import * as enums from '../generated/sqlite/enums.ts';
 import type { LinkKind } from '../model/kinds.ts';
 import { ident, placeholders, queryRows, type SqlRow } from './sql.ts';
 
@@ -30,6 +31,11 @@ export interface LinkSide {
 export interface OwnedSide {
   table: string;
   parentColumn: string;
+  /**
+   * An enum column ordered before the id, by the enum's declaration order (from the datamodel),
+   * the same on every engine: SQLite stores enums as text, PostgreSQL sorts them by declaration.
+   */
+  rankBy?: string;
 }
 
 /** Anything a connection pages in SQL by id: links (joined to their node) or owned rows. */
@@ -39,7 +45,21 @@ const isLink = (side: PagedSide): side is LinkSide => 'kind' in side;
 
 /** A stable key for a side, for plan and loader caches. */
 export const sideKey = (side: PagedSide) =>
-  isLink(side) ? `${side.kind.joinModel}.${side.reverse}` : `${side.table}.${side.parentColumn}`;
+  isLink(side)
+    ? `${side.kind.joinModel}.${side.reverse}`
+    : `${side.table}.${side.parentColumn}.${side.rankBy}`;
+
+/** `CASE <alias>."column" WHEN 'FIRST' THEN 0 …`: an enum column's declaration order, as SQL. */
+function enumRank(model: string, column: string, alias: string): string {
+  const field = models[model]?.fields.find((f) => f.name === column && f.kind === 'enum');
+  const values = field ? (enums as Record<string, Record<string, string>>)[field.type] : undefined;
+  if (!values) throw new Error(`linkRows: ${model}.${column} is not an enum column`);
+  // The generated enum object lists its values in declaration order.
+  const cases = Object.values(values)
+    .map((v, i) => `WHEN '${v}' THEN ${i}`)
+    .join(' ');
+  return `(CASE ${alias}.${ident(column)} ${cases} END)`;
+}
 
 /** The join column pointing at the connection's parent, the one at its node, and the node's relation. */
 export function sideColumns({ kind, reverse }: LinkSide) {
@@ -79,6 +99,8 @@ interface LinkPlan {
   parent: string;
   /** Where the node goes on the link row; none for owned rows (the row is the node). */
   relation: string | null;
+  /** Order before the id (an enum rank) as SQL over the alias `l`, and over a cursor row `c`. */
+  rank: { of: (alias: string) => string } | null;
   linkColumns: string[];
   nodeColumns: string[];
 }
@@ -94,10 +116,14 @@ function planFor(side: PagedSide): LinkPlan {
   return plan;
 }
 
-function ownedPlan({ table, parentColumn }: OwnedSide): LinkPlan {
+function ownedPlan({ table, parentColumn, rankBy }: OwnedSide): LinkPlan {
   const linkColumns = scalarColumns(table);
+  const rank = rankBy ? { of: (alias: string) => enumRank(table, rankBy, alias) } : null;
   return {
-    select: linkColumns.map((c) => `l.${ident(c)}`).join(', '),
+    rank,
+    select: [...linkColumns.map((c) => `l.${ident(c)}`), ...(rank ? [`${rank.of('l')} AS "rk__"`] : [])].join(
+      ', ',
+    ),
     from: `${ident(table)} l`,
     table,
     parent: parentColumn,
@@ -112,6 +138,7 @@ function linkPlan(side: LinkSide): LinkPlan {
   const linkColumns = scalarColumns(side.kind.joinModel);
   const nodeColumns = scalarColumns(columns.model);
   return {
+    rank: null,
     select: [
       ...linkColumns.map((c) => `l.${ident(c)}`),
       ...nodeColumns.map((c) => `n.${ident(c)} AS ${ident(NODE_PREFIX + c)}`),
@@ -132,14 +159,21 @@ function linkPlan(side: LinkSide): LinkPlan {
 function pageSql(plan: LinkPlan, parents: number, page: LinkPage): string {
   const parent = `l.${ident(plan.parent)}`;
   const direction = page.backward ? 'DESC' : 'ASC';
+  const comparison = page.backward ? '<' : '>';
+  // Ranked rows page on (rank, id): the cursor row's own rank comes from a subquery, so a cursor
+  // naming no row gives an empty page, as Prisma's cursor does.
+  const after = plan.rank
+    ? `(${plan.rank.of('l')}, l.id) ${comparison} (SELECT ${plan.rank.of('c')}, c.id FROM ${ident(plan.table)} c WHERE c.id = ?)`
+    : `l.id ${comparison} ?`;
   const where = [
     parents === 1 ? `${parent} = ?` : `${parent} IN (${placeholders(parents)})`,
-    ...(page.cursor == null ? [] : [`l.id ${page.backward ? '<' : '>'} ?`]),
+    ...(page.cursor == null ? [] : [after]),
   ].join(' AND ');
+  const order = plan.rank ? `${plan.rank.of('l')} ${direction}, l.id ${direction}` : `l.id ${direction}`;
   if (parents === 1) {
-    return `SELECT ${plan.select} FROM ${plan.from} WHERE ${where} ORDER BY l.id ${direction} LIMIT ?`;
+    return `SELECT ${plan.select} FROM ${plan.from} WHERE ${where} ORDER BY ${order} LIMIT ?`;
   }
-  return `SELECT * FROM (SELECT ${plan.select}, ROW_NUMBER() OVER (PARTITION BY ${parent} ORDER BY l.id ${direction}) AS "rn__" FROM ${plan.from} WHERE ${where}) p WHERE "rn__" <= ?`;
+  return `SELECT * FROM (SELECT ${plan.select}, ROW_NUMBER() OVER (PARTITION BY ${parent} ORDER BY ${order}) AS "rn__" FROM ${plan.from} WHERE ${where}) p WHERE "rn__" <= ?`;
 }
 
 /**
@@ -160,6 +194,7 @@ export async function loadLinkPages(
   for (const row of rows) {
     const link: SqlRow = {};
     for (const c of plan.linkColumns) link[c] = row[c];
+    if (plan.rank) link.rk__ = row.rk__;
     if (plan.relation) {
       const node: SqlRow = {};
       for (const c of plan.nodeColumns) node[c] = row[NODE_PREFIX + c];
@@ -172,8 +207,8 @@ export async function loadLinkPages(
   }
   return parentIds.map((id) => {
     const links = byParent.get(id) ?? [];
-    // Engines return a window's rows in any order: the page is always shown in link id order.
-    return links.sort((a, b) => Number(a.id) - Number(b.id));
+    // Engines return a window's rows in any order: the page is always shown in (rank,) id order.
+    return links.sort((a, b) => Number(a.rk__ ?? 0) - Number(b.rk__ ?? 0) || Number(a.id) - Number(b.id));
   });
 }
 

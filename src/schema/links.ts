@@ -9,7 +9,7 @@ import { getConnectionPageSize } from '@pothos/core';
 import { parsePrismaCursor, prismaConnectionHelpers } from '@pothos/plugin-prisma';
 import type { Context, LocaleCode } from '../context.ts';
 import type { LinkKind } from '../model/kinds.ts';
-import type { LinkPage, LinkSide, PagedSide } from '../resolvers/linkRows.ts';
+import type { LinkPage, LinkSide, OwnedSide, PagedSide } from '../resolvers/linkRows.ts';
 import { sideColumns } from '../resolvers/linkRows.ts';
 import { pickLocalized } from '../resolvers/locale.ts';
 import { builder } from './builder.ts';
@@ -150,11 +150,11 @@ export function linkConnection(t: any, side: LinkSide, options: ConnectionOption
   );
 }
 
-/** The connection field over rows a parent owns (`table.parentColumn`), in id order. */
+/** The connection field over rows a parent owns (`table.parentColumn`), in (rank,) id order. */
 export function ownedConnection(
   // biome-ignore lint/suspicious/noExplicitAny: the field builder of any Prisma object type
   t: any,
-  owned: { table: string; parentColumn: string },
+  owned: OwnedSide,
   options: ConnectionOptions,
 ) {
   return pagedConnection(t, owned, { ...options, model: owned.table, node: (row) => row }, () => ({}));

@@ -4,7 +4,7 @@ import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { describe, expect, inject, it } from 'vitest';
 import { createApiKey } from '../../src/auth/keys.ts';
-import { createDb, reader } from '../../src/db.ts';
+import { createDb, sqlReader } from '../../src/db.ts';
 import { withReadReplica } from '../../src/replicas.ts';
 import { post, spawnServer } from '../helpers/server.ts';
 import { createPgDatabase, dropPgDatabase } from '../setup/databases.ts';
@@ -67,11 +67,9 @@ describe.runIf(inject('engine') === 'postgresql')('read replicas', () => {
       for (let i = 0; i < 30; i++) {
         const [version, technique, raw] = await withReadReplica(() =>
           Promise.all([
-            reader(client).$queryRawUnsafe<Array<{ version: number }>>('SELECT "version" FROM "DataVersion"'),
+            sqlReader(client)('SELECT "version" FROM "DataVersion"', []),
             client.technique.findUniqueOrThrow({ where: { slug: 'needle' } }),
-            reader(client).$queryRawUnsafe<Array<{ nameFr: string }>>(
-              `SELECT "nameFr" FROM "Technique" WHERE slug = 'needle'`,
-            ),
+            sqlReader(client)(`SELECT "nameFr" FROM "Technique" WHERE slug = 'needle'`, []),
           ]),
         );
         const pair = `${version[0]?.version}:${technique.nameFr}:${raw[0]?.nameFr}`;

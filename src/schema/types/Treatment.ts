@@ -52,15 +52,17 @@ export const Treatment = builder.prismaNode('Treatment', {
       nullable: true,
     }),
     ...linkFields(t),
-    protocol: t.relatedConnection('protocol', {
-      cursor: 'id',
-      ...connectionSize,
-      totalCount: true,
-      query: { orderBy: [{ kind: 'asc' }, { id: 'asc' }] },
-      description:
-        'Cited protocol claims (sessions, interval, maintenance, duration, aftercare…). Claims from sources that ' +
-        'disagree are listed side by side, each with its own citations.',
-    }),
+    protocol: ownedConnection(
+      t,
+      { table: 'ProtocolClaim', parentColumn: 'treatmentId', rankBy: 'kind' },
+      {
+        type: 'ProtocolClaim',
+        description:
+          'Cited protocol claims, by kind in the order ProtocolKind declares them (session count, interval, ' +
+          'maintenance, session duration, aftercare…), then in the order they were recorded. Claims from ' +
+          'sources that disagree are listed side by side, each with its own citations.',
+      },
+    ),
     limitations: ownedConnection(
       t,
       { table: 'Limitation', parentColumn: 'treatmentId' },
