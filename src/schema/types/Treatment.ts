@@ -1,7 +1,6 @@
 import type { LocaleCode } from '../../context.ts';
 import { type LinkKind, linkKinds } from '../../model/kinds.ts';
 import { builder } from '../builder.ts';
-import { connectionSize } from '../connections.ts';
 import { INFORMATIONAL, LocaleEnum } from '../enums.ts';
 import { linkConnection, ownedConnection } from '../links.ts';
 import { localizedFields } from '../localized.ts';
