@@ -65,14 +65,17 @@ async function loadCitations(keys: readonly string[]): Promise<CitationRow[][]> 
   return keys.map((key) => byOwner.get(key) ?? []);
 }
 
-/** Rows of a model by id (a to-one relation: a citation's source, a status's jurisdiction…). */
-async function loadById(model: string, ids: readonly number[]) {
+/**
+ * Rows of a model by a unique column: by id for a to-one relation (a citation's source, a status's
+ * jurisdiction…), by slug or code for a root lookup. A key with no row gives null.
+ */
+async function loadByKey(model: string, column: string, keys: readonly (string | number)[]) {
   const rows = await queryRows(
-    `SELECT * FROM ${ident(model)} WHERE id IN (${placeholders(ids.length)})`,
-    ids,
+    `SELECT * FROM ${ident(model)} WHERE ${ident(column)} IN (${placeholders(keys.length)})`,
+    keys,
   );
-  const byId = new Map(rows.map((r) => [Number(r.id), r]));
-  return ids.map((id) => byId.get(id) ?? new Error(`no ${model} ${id}`));
+  const found = new Map(rows.map((r) => [String(r[column]), r]));
+  return keys.map((key) => found.get(String(key)) ?? null);
 }
 
 /** Every row of `model` owned by each parent, in `orderBy` order (short lists: aliases, codes). */
@@ -126,7 +129,16 @@ export function createLoaders() {
   });
   const linkLoaders = new Map<string, DataLoader<number, LinkRow[]>>();
   const countLoaders = new Map<string, DataLoader<number, number>>();
-  const byIdLoaders = new Map<string, DataLoader<number, SqlRow>>();
+  const byKeyLoaders = new Map<string, DataLoader<string | number, SqlRow | null>>();
+  const byKey = (model: string, column: string) => {
+    const key = `${model}.${column}`;
+    let loader = byKeyLoaders.get(key);
+    if (!loader) {
+      loader = new DataLoader((keys) => loadByKey(model, column, keys), { maxBatchSize: 1000 });
+      byKeyLoaders.set(key, loader);
+    }
+    return loader;
+  };
   const childLoaders = new Map<string, DataLoader<number, SqlRow[]>>();
   return {
     /**
@@ -152,15 +164,12 @@ export function createLoaders() {
       }
       return loader;
     },
-    /** Rows of a model by id: one statement per model per level. */
-    byId(model: string): DataLoader<number, SqlRow> {
-      let loader = byIdLoaders.get(model);
-      if (!loader) {
-        loader = new DataLoader((ids) => loadById(model, ids), { maxBatchSize: 1000 });
-        byIdLoaders.set(model, loader);
-      }
-      return loader;
+    /** Rows of a model by id: one statement per model per level; null when there is none. */
+    byId(model: string): { load(id: number): Promise<SqlRow | null> } {
+      return byKey(model, 'id');
     },
+    /** Rows of a model by a unique column (slug, code): lookups of one level share a statement. */
+    byKey,
     /** Every row of a model owned by a parent, ordered (`orderBy` is SQL written by us, never input). */
     children(model: string, parentColumn: string, orderBy: string): DataLoader<number, SqlRow[]> {
       const key = `${model}.${parentColumn}.${orderBy}`;

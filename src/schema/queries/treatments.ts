@@ -4,17 +4,19 @@ import { treatmentOrder, treatmentWhere } from '../../resolvers/treatments.ts';
 import { builder, readScope } from '../builder.ts';
 import { connectionSize } from '../connections.ts';
 import { TreatmentFilterInput, TreatmentOrderInput } from '../inputs/TreatmentFilter.ts';
+import { Treatment } from '../types/Treatment.ts';
 
 builder.queryFields((t) => ({
-  treatment: t.prismaField({
+  treatment: t.field({
     authScopes: readScope,
-    type: 'Treatment',
+    type: Treatment,
     description: 'One treatment by its slug (e.g. "prp-injection"). Errors with NOT_FOUND when unknown.',
     args: { slug: t.arg.string({ required: true, description: 'The treatment slug.' }) },
-    resolve: async (query, _root, { slug }) => {
-      const found = await db.treatment.findUnique({ ...query, where: { slug } });
+    // A plain row, like every node: its relations come from the request's loaders.
+    resolve: async (_root, { slug }, ctx) => {
+      const found = await ctx.loaders.byKey('Treatment', 'slug').load(slug);
       if (!found) throw new NotFoundError('treatment', `slug "${slug}"`);
-      return found;
+      return found as never;
     },
   }),
   treatments: t.prismaConnection(

@@ -1,17 +1,35 @@
 // Lookups by slug and filtered lists for every vocabulary kind, sources and jurisdictions.
 import { db } from '../../db.ts';
 import { NotFoundError } from '../../errors.ts';
-import { vocabularyKinds } from '../../model/kinds.ts';
+import { type VocabularyModel, vocabularyKinds } from '../../model/kinds.ts';
 import { vocabularyOrder, vocabularyWhere } from '../../resolvers/vocabulary.ts';
 import { builder, readScope } from '../builder.ts';
 import { connectionSize } from '../connections.ts';
 import { VocabularyFilterInput, VocabularyOrderInput } from '../inputs/TreatmentFilter.ts';
+import { ActiveIngredient } from '../types/ActiveIngredient.ts';
+import { BodyArea } from '../types/BodyArea.ts';
+import { Contraindication } from '../types/Contraindication.ts';
+import { Indication } from '../types/Indication.ts';
+import { Jurisdiction } from '../types/Jurisdiction.ts';
+import { SideEffect } from '../types/SideEffect.ts';
+import { Source } from '../types/Source.ts';
+import { Technique } from '../types/Technique.ts';
 
 interface Delegate {
   findUnique(args: object): Promise<unknown>;
   findMany(args: object): Promise<unknown[]>;
   count(args: object): Promise<number>;
 }
+
+/** The GraphQL type of each vocabulary model. */
+const vocabularyRefs = {
+  Technique,
+  ActiveIngredient,
+  Indication,
+  Contraindication,
+  SideEffect,
+  BodyArea,
+} satisfies Record<VocabularyModel, unknown>;
 
 /** Short notice on safety-relevant lists and lookups. */
 const notice = ' Informational data; no substitute for a practitioner’s judgement.';
@@ -20,13 +38,14 @@ for (const { model, one, many, noun, link } of vocabularyKinds) {
   const note = link.informational ? notice : '';
   const delegate = (db as unknown as Record<string, Delegate>)[one] as Delegate;
   builder.queryFields((t) => ({
-    [one]: t.prismaField({
+    [one]: t.field({
       authScopes: readScope,
-      type: model as 'Technique',
+      type: vocabularyRefs[model],
       description: `One ${noun} by its slug. Errors with NOT_FOUND when unknown.${note}`,
       args: { slug: t.arg.string({ required: true, description: `The ${noun} slug.` }) },
-      resolve: async (query, _root, { slug }) => {
-        const found = await delegate.findUnique({ ...query, where: { slug } });
+      // A plain row, like every node: its relations come from the request's loaders.
+      resolve: async (_root, { slug }, ctx) => {
+        const found = await ctx.loaders.byKey(model, 'slug').load(slug);
         if (!found) throw new NotFoundError(noun, `slug "${slug}"`);
         return found as never;
       },
@@ -53,15 +72,15 @@ for (const { model, one, many, noun, link } of vocabularyKinds) {
 }
 
 builder.queryFields((t) => ({
-  source: t.prismaField({
+  source: t.field({
     authScopes: readScope,
-    type: 'Source',
+    type: Source,
     description: 'One source document by its slug. Errors with NOT_FOUND when unknown.',
     args: { slug: t.arg.string({ required: true, description: 'The source slug.' }) },
-    resolve: async (query, _root, { slug }) => {
-      const found = await db.source.findUnique({ ...query, where: { slug } });
+    resolve: async (_root, { slug }, ctx) => {
+      const found = await ctx.loaders.byKey('Source', 'slug').load(slug);
       if (!found) throw new NotFoundError('source', `slug "${slug}"`);
-      return found;
+      return found as never;
     },
   }),
   sources: t.prismaConnection({
@@ -73,16 +92,16 @@ builder.queryFields((t) => ({
     resolve: (query) => db.source.findMany({ ...query, orderBy: [{ fileName: 'asc' }, { id: 'asc' }] }),
     totalCount: () => db.source.count(),
   }),
-  jurisdiction: t.prismaField({
+  jurisdiction: t.field({
     authScopes: readScope,
-    type: 'Jurisdiction',
+    type: Jurisdiction,
     description:
       'One jurisdiction by its ISO 3166-1 alpha-2 code (e.g. "FR"). Errors with NOT_FOUND when unknown.',
     args: { code: t.arg.string({ required: true, description: 'ISO 3166-1 alpha-2 code.' }) },
-    resolve: async (query, _root, { code }) => {
-      const found = await db.jurisdiction.findUnique({ ...query, where: { code: code.toUpperCase() } });
+    resolve: async (_root, { code }, ctx) => {
+      const found = await ctx.loaders.byKey('Jurisdiction', 'code').load(code.toUpperCase());
       if (!found) throw new NotFoundError('jurisdiction', `code "${code}"`);
-      return found;
+      return found as never;
     },
   }),
   jurisdictions: t.prismaConnection({

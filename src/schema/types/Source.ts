@@ -1,5 +1,5 @@
 import { builder } from '../builder.ts';
-import { connectionSize } from '../connections.ts';
+import { ownedConnection } from '../links.ts';
 
 export const SourceKindEnum = builder.enumType('SourceKind', {
   description: 'What kind of document a source is.',
@@ -25,13 +25,14 @@ export const Source = builder.prismaNode('Source', {
       nullable: true,
       description: 'Last update date the document states, when it states one.',
     }),
-    claims: t.relatedConnection('citations', {
-      cursor: 'id',
-      ...connectionSize,
-      description: 'Every claim this document supports (one citation per cited fact), in a stable order.',
-      totalCount: true,
-      query: { orderBy: { id: 'asc' } },
-    }),
+    claims: ownedConnection(
+      t,
+      { table: 'Citation', parentColumn: 'sourceId' },
+      {
+        type: 'Citation',
+        description: 'Every claim this document supports (one citation per cited fact), in a stable order.',
+      },
+    ),
     updatedAt: t.expose('updatedAt', { type: 'DateTime', description: 'When this record last changed.' }),
   }),
 });
