@@ -8,6 +8,7 @@ import pg from 'pg';
 import { config } from './config.ts';
 import { PrismaClient as PostgresClient } from './generated/postgresql/client.ts';
 import { PrismaClient } from './generated/sqlite/client.ts';
+import { logger } from './logger.ts';
 import { pgReader, type Reader, sqliteReader } from './readers.ts';
 import { pinnedReplica, replicaRouting } from './replicas.ts';
 
@@ -37,6 +38,9 @@ export function createDb(url: string, poolSize = config.DATABASE_POOL_SIZE, read
   // provider-agnostic. Prisma's adapter and our plain-SQL reads share one pool per database.
   const postgres = (connectionString: string) => {
     const pool = new pg.Pool({ connectionString, max: poolSize });
+    // An idle connection the server closes (restart, failover, dropped database) must not take the
+    // process down: the pool drops it and opens another when needed.
+    pool.on('error', (error) => logger.warn({ err: error }, 'idle database connection closed'));
     const base = new PostgresClient({ adapter: counting(new PrismaPg(pool)) });
     // The adapter leaves a pool it was given open: close it with the client.
     const client = base.$extends({

@@ -1,9 +1,11 @@
-// Treatment list filters and ordering, turned into a Prisma `where` / `orderBy`.
+// The treatment list in plain SQL (src/resolvers/listPage.ts): the filter as EXISTS conditions over
+// the link tables of the kind registry, and the order of the list.
 import type { LocaleCode } from '../context.ts';
 import { BadInputError } from '../errors.ts';
-import type { Prisma } from '../generated/sqlite/client.ts';
 import { vocabularyKinds } from '../model/kinds.ts';
+import { type ListOrder, type ListPage, listCount, listRows, type Where } from './listPage.ts';
 import { resolveSlugs } from './slugs.ts';
+import { containsPattern, ident, placeholders, type SqlRow, timestampParam } from './sql.ts';
 import { foldText } from './text.ts';
 
 export interface SlugSet {
@@ -23,47 +25,42 @@ export interface TreatmentFilterInput {
   search?: string | null;
 }
 
-/** The vocabulary kinds the filter takes slugs of, from the registry. */
-const filterKinds = vocabularyKinds.filter((k) => k.filterable);
+export type TreatmentOrderField = 'NAME' | 'SLUG' | 'UPDATED_AT';
 
 /**
- * A connection's page and its totalCount both need the where clause for the same filter;
- * memoising per filter object resolves its slugs once per request, not twice.
+ * A page and its totalCount both need the conditions for the same filter; memoising per filter
+ * object resolves its slugs once per request, not twice.
  */
-const built = new WeakMap<TreatmentFilterInput, Promise<Prisma.TreatmentWhereInput>>();
+const built = new WeakMap<TreatmentFilterInput, Promise<Where>>();
 
-export function treatmentWhere(
-  filter: TreatmentFilterInput | null | undefined,
-): Promise<Prisma.TreatmentWhereInput> {
-  if (!filter) return Promise.resolve({});
+function whereOf(filter: TreatmentFilterInput | null | undefined): Promise<Where> {
+  if (!filter) return Promise.resolve({ conditions: [], params: [] });
   let where = built.get(filter);
   if (!where) {
-    where = buildTreatmentWhere(filter);
+    where = buildWhere(filter);
     built.set(filter, where);
   }
   return where;
 }
 
-async function buildTreatmentWhere(filter: TreatmentFilterInput): Promise<Prisma.TreatmentWhereInput> {
-  const and: Prisma.TreatmentWhereInput[] = [];
-  for (const kind of filterKinds) {
-    const field = kind.many;
-    const set = filter[field as keyof TreatmentFilterInput] as SlugSet | null | undefined;
+async function buildWhere(filter: TreatmentFilterInput): Promise<Where> {
+  const conditions: string[] = [];
+  const params: unknown[] = [];
+  for (const kind of vocabularyKinds.filter((k) => k.filterable)) {
+    const set = (filter as Record<string, SlugSet | null | undefined>)[kind.many];
     if (!set) continue;
-    const relation = kind.link.field;
-    const id = kind.link.nodeColumn;
-    const arg = (part: string) => `filter.${field}.${part}`;
-    if (set.any?.length) {
-      const ids = await resolveSlugs(kind.one, set.any, arg('any'));
-      and.push({ [relation]: { some: { [id]: { in: ids } } } });
-    }
+    const { joinModel, treatmentColumn, nodeColumn } = kind.link;
+    const linked = (ids: number[]) => {
+      params.push(...ids);
+      return `EXISTS (SELECT 1 FROM ${ident(joinModel)} j WHERE j.${ident(treatmentColumn)} = t.id AND j.${ident(nodeColumn)} IN (${placeholders(ids.length)}))`;
+    };
+    const argument = (part: string) => `filter.${kind.many}.${part}`;
+    if (set.any?.length) conditions.push(linked(await resolveSlugs(kind.one, set.any, argument('any'))));
     if (set.all?.length) {
-      const ids = await resolveSlugs(kind.one, set.all, arg('all'));
-      for (const one of ids) and.push({ [relation]: { some: { [id]: one } } });
+      for (const id of await resolveSlugs(kind.one, set.all, argument('all'))) conditions.push(linked([id]));
     }
     if (set.none?.length) {
-      const ids = await resolveSlugs(kind.one, set.none, arg('none'));
-      and.push({ [relation]: { none: { [id]: { in: ids } } } });
+      conditions.push(`NOT ${linked(await resolveSlugs(kind.one, set.none, argument('none')))}`);
     }
   }
   if (filter.regulatoryStatus) {
@@ -74,37 +71,54 @@ async function buildTreatmentWhere(filter: TreatmentFilterInput): Promise<Prisma
         'filter.regulatoryStatus.jurisdiction',
       );
     }
-    and.push({
-      regulatoryStatuses: {
-        some: { jurisdiction: { code: jurisdiction }, ...(status ? { status: status as never } : {}) },
-      },
-    });
+    params.push(jurisdiction, ...(status ? [status] : []));
+    conditions.push(
+      `EXISTS (SELECT 1 FROM "RegulatoryStatus" r JOIN "Jurisdiction" j ON j.id = r."jurisdictionId"
+        WHERE r."treatmentId" = t.id AND j.code = ?${status ? ' AND r.status = ?' : ''})`,
+    );
   }
-  if (filter.updatedSince) and.push({ updatedAt: { gte: filter.updatedSince } });
+  if (filter.updatedSince) {
+    conditions.push('t."updatedAt" >= ?');
+    params.push(timestampParam(filter.updatedSince));
+  }
   if (filter.search != null) {
     const folded = foldText(filter.search);
     if (folded.length === 0) throw new BadInputError('filter.search must not be empty.', 'filter.search');
-    and.push({ searchText: { contains: folded } });
+    conditions.push(`t."searchText" LIKE ? ESCAPE '\\'`);
+    params.push(containsPattern(folded));
   }
-  return and.length ? { AND: and } : {};
+  return { conditions, params };
 }
 
-export type TreatmentOrderField = 'NAME' | 'SLUG' | 'UPDATED_AT';
-
-/** Order with an id tiebreaker, so pages are stable. NAME sorts by the name in the request locale. */
+/** The order of a treatment list: the name shown in the request's locale, the slug or the last change. */
 export function treatmentOrder(
-  order: { field: TreatmentOrderField; direction: 'ASC' | 'DESC' } | null | undefined,
+  order: { field: TreatmentOrderField; direction?: 'ASC' | 'DESC' | null } | null | undefined,
   locale: LocaleCode,
-): Prisma.TreatmentOrderByWithRelationInput[] {
-  const direction = order?.direction === 'DESC' ? 'desc' : 'asc';
+): ListOrder {
   const field = order?.field ?? 'SLUG';
-  const column =
-    field === 'NAME'
-      ? locale === 'EN'
-        ? 'nameEn'
-        : 'nameFr'
-      : field === 'UPDATED_AT'
-        ? 'updatedAt'
-        : 'slug';
-  return [{ [column]: direction }, { id: direction }];
+  return {
+    descending: order?.direction === 'DESC',
+    sortValue: (alias) =>
+      field === 'NAME'
+        ? nameSort(locale, alias)
+        : `${alias}.${ident(field === 'UPDATED_AT' ? 'updatedAt' : 'slug')}`,
+  };
+}
+
+/** The name the API shows in a locale: English when there is one, else French (never a null). */
+export const nameSort = (locale: LocaleCode, alias: string) =>
+  locale === 'EN' ? `COALESCE(${alias}."nameEn", ${alias}."nameFr")` : `${alias}."nameFr"`;
+
+/** One page of treatments, every column, in the list's order. */
+export async function treatmentRows(
+  filter: TreatmentFilterInput | null | undefined,
+  order: ListOrder,
+  page: ListPage,
+): Promise<SqlRow[]> {
+  return listRows('Treatment', await whereOf(filter), order, page);
+}
+
+/** How many treatments the filter matches. */
+export async function treatmentCount(filter: TreatmentFilterInput | null | undefined): Promise<number> {
+  return listCount('Treatment', await whereOf(filter));
 }

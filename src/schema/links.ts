@@ -60,7 +60,7 @@ function dataFields(edge: any, kind: LinkKind): Record<string, unknown> {
   return fields;
 }
 
-interface PageArgs {
+export interface PageArgs {
   first?: number | null;
   last?: number | null;
   after?: string | null;
@@ -68,7 +68,7 @@ interface PageArgs {
 }
 
 /** The page Prisma cursor pagination (`cursor: { id }`, `skip: 1`, `take: ±(size + 1)`) returns. */
-function pageOf(args: PageArgs): LinkPage {
+export function pageOf(args: PageArgs): LinkPage {
   const { limit } = getConnectionPageSize({ args, ...connectionSize });
   const cursor = args.after ?? args.before;
   return {

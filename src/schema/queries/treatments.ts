@@ -1,10 +1,30 @@
-import { db } from '../../db.ts';
 import { NotFoundError } from '../../errors.ts';
-import { treatmentOrder, treatmentWhere } from '../../resolvers/treatments.ts';
+import {
+  type TreatmentFilterInput,
+  type TreatmentOrderField,
+  treatmentCount,
+  treatmentOrder,
+  treatmentRows,
+} from '../../resolvers/treatments.ts';
 import { builder, readScope } from '../builder.ts';
-import { connectionSize } from '../connections.ts';
-import { TreatmentFilterInput, TreatmentOrderInput } from '../inputs/TreatmentFilter.ts';
+import {
+  TreatmentFilterInput as TreatmentFilterRef,
+  TreatmentOrderInput,
+} from '../inputs/TreatmentFilter.ts';
+import type { PageArgs } from '../links.ts';
+import { listResolvers } from '../lists.ts';
 import { Treatment } from '../types/Treatment.ts';
+
+interface TreatmentListArgs extends PageArgs {
+  filter?: TreatmentFilterInput | null;
+  orderBy?: { field: TreatmentOrderField; direction?: 'ASC' | 'DESC' | null } | null;
+}
+
+const list = listResolvers<TreatmentListArgs>({
+  model: 'Treatment',
+  rows: (args, ctx, page) => treatmentRows(args.filter, treatmentOrder(args.orderBy, ctx.locale), page),
+  count: (args) => treatmentCount(args.filter),
+});
 
 builder.queryFields((t) => ({
   treatment: t.field({
@@ -19,28 +39,26 @@ builder.queryFields((t) => ({
       return found as never;
     },
   }),
-  treatments: t.prismaConnection(
+  treatments: t.connection(
     {
       authScopes: readScope,
-      type: 'Treatment',
-      cursor: 'id',
-      ...connectionSize,
+      type: Treatment,
       description:
         'Treatments, filtered and ordered (by slug unless told otherwise). 20 per page, at most 100.',
       args: {
-        filter: t.arg({ type: TreatmentFilterInput, required: false, description: 'Conditions to meet.' }),
+        filter: t.arg({ type: TreatmentFilterRef, required: false, description: 'Conditions to meet.' }),
         orderBy: t.arg({ type: TreatmentOrderInput, required: false, description: 'Sort order.' }),
       },
-      resolve: async (query, _root, args, ctx) =>
-        db.treatment.findMany({
-          ...query,
-          where: await treatmentWhere(args.filter),
-          orderBy: treatmentOrder(args.orderBy as never, ctx.locale),
-        }),
-      totalCount: async (_root, args) => db.treatment.count({ where: await treatmentWhere(args.filter) }),
+      resolve: list.resolve as never,
     },
     {
       description: 'A page of treatments.',
+      fields: (c) => ({
+        totalCount: c.int({
+          description: 'Number of items in the whole connection, across all pages.',
+          resolve: list.totalCount as never,
+        }),
+      }),
     },
   ),
 }));

@@ -1,12 +1,15 @@
 // Lookups by slug and filtered lists for every vocabulary kind, sources and jurisdictions.
-import { db } from '../../db.ts';
 import { NotFoundError } from '../../errors.ts';
 import { type VocabularyModel, vocabularyKinds } from '../../model/kinds.ts';
-import { vocabularyOrder, vocabularyWhere } from '../../resolvers/vocabulary.ts';
+import { listCount, listRows } from '../../resolvers/listPage.ts';
+import { ident } from '../../resolvers/sql.ts';
+import { type VocabularyFilter, vocabularyOrder, vocabularyWhere } from '../../resolvers/vocabulary.ts';
 import { builder, readScope } from '../builder.ts';
-import { connectionSize } from '../connections.ts';
 import { VocabularyFilterInput, VocabularyOrderInput } from '../inputs/TreatmentFilter.ts';
+import type { PageArgs } from '../links.ts';
+import { listResolvers } from '../lists.ts';
 import { ActiveIngredient } from '../types/ActiveIngredient.ts';
+import { Authority } from '../types/Authority.ts';
 import { BodyArea } from '../types/BodyArea.ts';
 import { Contraindication } from '../types/Contraindication.ts';
 import { Indication } from '../types/Indication.ts';
@@ -15,10 +18,9 @@ import { SideEffect } from '../types/SideEffect.ts';
 import { Source } from '../types/Source.ts';
 import { Technique } from '../types/Technique.ts';
 
-interface Delegate {
-  findUnique(args: object): Promise<unknown>;
-  findMany(args: object): Promise<unknown[]>;
-  count(args: object): Promise<number>;
+interface VocabularyListArgs extends PageArgs {
+  filter?: VocabularyFilter | null;
+  orderBy?: { field: 'NAME' | 'SLUG'; direction?: 'ASC' | 'DESC' | null } | null;
 }
 
 /** The GraphQL type of each vocabulary model. */
@@ -36,7 +38,12 @@ const notice = ' Informational data; no substitute for a practitioner’s judgem
 
 for (const { model, one, many, noun, link } of vocabularyKinds) {
   const note = link.informational ? notice : '';
-  const delegate = (db as unknown as Record<string, Delegate>)[one] as Delegate;
+  const list = listResolvers<VocabularyListArgs>({
+    model,
+    rows: (args, ctx, page) =>
+      listRows(model, vocabularyWhere(args.filter), vocabularyOrder(args.orderBy, ctx.locale), page),
+    count: (args) => listCount(model, vocabularyWhere(args.filter)),
+  });
   builder.queryFields((t) => ({
     [one]: t.field({
       authScopes: readScope,
@@ -50,25 +57,45 @@ for (const { model, one, many, noun, link } of vocabularyKinds) {
         return found as never;
       },
     }),
-    [many]: t.prismaConnection({
-      authScopes: readScope,
-      type: model as 'Technique',
-      cursor: 'id',
-      ...connectionSize,
-      description: `Every ${noun}, filtered and ordered (by slug unless told otherwise).${note}`,
-      args: {
-        filter: t.arg({ type: VocabularyFilterInput, required: false, description: 'Conditions to meet.' }),
-        orderBy: t.arg({ type: VocabularyOrderInput, required: false, description: 'Sort order.' }),
+    [many]: t.connection(
+      {
+        authScopes: readScope,
+        type: vocabularyRefs[model],
+        description: `Every ${noun}, filtered and ordered (by slug unless told otherwise).${note}`,
+        args: {
+          filter: t.arg({ type: VocabularyFilterInput, required: false, description: 'Conditions to meet.' }),
+          orderBy: t.arg({ type: VocabularyOrderInput, required: false, description: 'Sort order.' }),
+        },
+        resolve: list.resolve as never,
       },
-      resolve: async (query, _root, args, ctx) =>
-        (await delegate.findMany({
-          ...query,
-          where: vocabularyWhere(args.filter),
-          orderBy: vocabularyOrder(args.orderBy as never, ctx.locale),
-        })) as never,
-      totalCount: (_root, args) => delegate.count({ where: vocabularyWhere(args.filter) }),
-    }),
+      {
+        fields: (c) => ({
+          totalCount: c.int({
+            description: 'Number of items in the whole connection, across all pages.',
+            resolve: list.totalCount as never,
+          }),
+        }),
+      },
+    ),
   }));
+}
+
+const plainLists = new Map<string, ReturnType<typeof listResolvers<PageArgs>>>();
+
+/** A short unfiltered list of `model` by one column, then id (one resolver pair per model). */
+function plainList(model: string, column: string) {
+  let list = plainLists.get(model);
+  if (!list) {
+    const order = { descending: false, sortValue: (alias: string) => `${alias}.${ident(column)}` };
+    const all = { conditions: [], params: [] };
+    list = listResolvers<PageArgs>({
+      model,
+      rows: (_args, _ctx, page) => listRows(model, all, order, page),
+      count: () => listCount(model, all),
+    });
+    plainLists.set(model, list);
+  }
+  return list;
 }
 
 builder.queryFields((t) => ({
@@ -83,15 +110,22 @@ builder.queryFields((t) => ({
       return found as never;
     },
   }),
-  sources: t.prismaConnection({
-    authScopes: readScope,
-    type: 'Source',
-    cursor: 'id',
-    ...connectionSize,
-    description: 'Every source document, by file name.',
-    resolve: (query) => db.source.findMany({ ...query, orderBy: [{ fileName: 'asc' }, { id: 'asc' }] }),
-    totalCount: () => db.source.count(),
-  }),
+  sources: t.connection(
+    {
+      authScopes: readScope,
+      type: Source,
+      description: 'Every source document, by file name.',
+      resolve: plainList('Source', 'fileName').resolve as never,
+    },
+    {
+      fields: (c) => ({
+        totalCount: c.int({
+          description: 'Number of items in the whole connection, across all pages.',
+          resolve: plainList('Source', 'fileName').totalCount as never,
+        }),
+      }),
+    },
+  ),
   jurisdiction: t.field({
     authScopes: readScope,
     type: Jurisdiction,
@@ -104,22 +138,36 @@ builder.queryFields((t) => ({
       return found as never;
     },
   }),
-  jurisdictions: t.prismaConnection({
-    authScopes: readScope,
-    type: 'Jurisdiction',
-    cursor: 'id',
-    ...connectionSize,
-    description: 'Every jurisdiction, by code.',
-    resolve: (query) => db.jurisdiction.findMany({ ...query, orderBy: [{ code: 'asc' }, { id: 'asc' }] }),
-    totalCount: () => db.jurisdiction.count(),
-  }),
-  authorities: t.prismaConnection({
-    authScopes: readScope,
-    type: 'Authority',
-    cursor: 'id',
-    ...connectionSize,
-    description: 'Every regulator, by slug.',
-    resolve: (query) => db.authority.findMany({ ...query, orderBy: [{ slug: 'asc' }, { id: 'asc' }] }),
-    totalCount: () => db.authority.count(),
-  }),
+  jurisdictions: t.connection(
+    {
+      authScopes: readScope,
+      type: Jurisdiction,
+      description: 'Every jurisdiction, by code.',
+      resolve: plainList('Jurisdiction', 'code').resolve as never,
+    },
+    {
+      fields: (c) => ({
+        totalCount: c.int({
+          description: 'Number of items in the whole connection, across all pages.',
+          resolve: plainList('Jurisdiction', 'code').totalCount as never,
+        }),
+      }),
+    },
+  ),
+  authorities: t.connection(
+    {
+      authScopes: readScope,
+      type: Authority,
+      description: 'Every regulator, by slug.',
+      resolve: plainList('Authority', 'slug').resolve as never,
+    },
+    {
+      fields: (c) => ({
+        totalCount: c.int({
+          description: 'Number of items in the whole connection, across all pages.',
+          resolve: plainList('Authority', 'slug').totalCount as never,
+        }),
+      }),
+    },
+  ),
 }));
