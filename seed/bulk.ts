@@ -7,7 +7,8 @@ import { BUMP_DATA_VERSION_SQL } from '../src/cache/dataVersion.ts';
 import type { Db } from '../src/db.ts';
 import { sqliteFilePath } from '../src/db.ts';
 import { applyMigrations } from '../src/migrations.ts';
-import { refreshOverlapStatements } from '../src/resolvers/overlapTable.ts';
+import { RESET_CHANGE_SQL } from '../src/write/log.ts';
+import { refreshOverlapStatements } from '../src/write/overlaps.ts';
 import { generateScaleData, type Row, type ScaleData } from './scale.ts';
 
 const tableName = (table: string) => table.charAt(0).toUpperCase() + table.slice(1);
@@ -42,8 +43,19 @@ export const knowledgeTables = [
   'bodyArea',
   'authority',
   'jurisdiction',
+  'sourceSection',
   'source',
 ];
+
+/** The one change a bulk load writes (src/write/log.ts): who, and what replaced the knowledge. */
+const resetParams = (data: ScaleData) => {
+  const rows = Object.fromEntries([...data].map(([table, r]) => [table, r.length]));
+  const description = `seed:scale ${data.get('treatment')?.length ?? 0} treatments`;
+  return [
+    ['seed:scale', description],
+    ['seed:scale', JSON.stringify({ description, rows })],
+  ];
+};
 
 export function bulkInsertSqlite(file: string, data: ScaleData, reset: boolean): number {
   const sqlite = new Database(file);
@@ -75,6 +87,8 @@ export function bulkInsertSqlite(file: string, data: ScaleData, reset: boolean):
       // Derived from the links just written: rebuilt in the same transaction.
       for (const statement of refreshOverlapStatements) sqlite.prepare(statement).run();
       sqlite.prepare(BUMP_DATA_VERSION_SQL).run();
+      const params = resetParams(data);
+      for (const [i, sql] of RESET_CHANGE_SQL.entries()) sqlite.prepare(sql).run(params[i]);
     })();
   } finally {
     sqlite.close();
@@ -117,6 +131,14 @@ export async function bulkInsertPostgres(url: string, data: ScaleData, reset: bo
     // Derived from the links just written: rebuilt in the same transaction.
     for (const statement of refreshOverlapStatements) await client.query(statement);
     await client.query(BUMP_DATA_VERSION_SQL);
+    const params = resetParams(data);
+    for (const [i, sql] of RESET_CHANGE_SQL.entries()) {
+      let n = 0;
+      await client.query(
+        sql.replace(/\?/g, () => `$${++n}`),
+        params[i],
+      );
+    }
     await client.query('COMMIT');
     // Fresh statistics for the planner: right after a bulk load they are missing, and PostgreSQL
     // then over-estimates selective lookups (e.g. ~14 000 citations for 8 owner ids) and picks

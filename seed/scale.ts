@@ -1,7 +1,7 @@
 // A deterministic synthetic knowledge base for benchmarks: N treatments, about N/5 entries of each
 // vocabulary kind, every treatment linked to 3–8 entries of each kind (each link cited) and to 2
 // regulatory statuses. Same N and seed value, same rows, byte for byte.
-import { foldAll } from '../src/resolvers/text.ts';
+import { treatmentDerived, vocabularyDerived } from '../src/write/derived.ts';
 
 export type Row = Record<string, string | number | boolean | Date | null>;
 
@@ -84,6 +84,8 @@ const SEVERITIES = ['ABSOLUTE', 'RELATIVE', 'PRECAUTION'] as const;
 const STATUSES = ['PERMITTED', 'RESTRICTED', 'SUSPENDED', 'PROHIBITED'] as const;
 const CATEGORY = { indication: 'SKIN_AGEING', contraindication: 'MEDICATION' } as const;
 const STAMP = new Date('2026-01-01T00:00:00.000Z');
+/** Sections per synthetic source (`§1` … `§12`). */
+const SECTIONS = 12;
 
 /** Table name → rows, in insertion order (parents first). Ids are explicit so links need no reads. */
 export type ScaleData = Map<string, Row[]>;
@@ -102,17 +104,21 @@ export function generateScaleData(treatments: number, seed = 42): ScaleData {
     data.set(table, rows);
   };
   let citationId = 0;
-  const cite = (column: string, ownerId: number, key: string) =>
+  const cite = (column: string, ownerId: number, key: string) => {
+    const sourceId = (ownerId % 5) + 1;
     push('citation', {
       id: ++citationId,
-      key: `${key}|s${(ownerId % 5) + 1}`,
-      sourceId: (ownerId % 5) + 1,
-      locator: `§${(ownerId % 12) + 1}`,
+      key: `${key}|s${sourceId}`,
+      sourceId,
+      sectionId: (sourceId - 1) * SECTIONS + (ownerId % SECTIONS) + 1,
+      claimType: key.slice(0, key.indexOf(':')),
+      claimSubject: key.slice(key.indexOf(':') + 1),
       note: null,
       [column]: ownerId,
       createdAt: STAMP,
       updatedAt: STAMP,
     });
+  };
 
   for (let s = 1; s <= 5; s++) {
     push('source', {
@@ -126,6 +132,16 @@ export function generateScaleData(treatments: number, seed = 42): ScaleData {
       createdAt: STAMP,
       updatedAt: STAMP,
     });
+    for (let n = 1; n <= SECTIONS; n++) {
+      push('sourceSection', {
+        id: (s - 1) * SECTIONS + n,
+        sourceId: s,
+        locator: `§${n}`,
+        position: n,
+        createdAt: STAMP,
+        updatedAt: STAMP,
+      });
+    }
   }
   const jurisdictions = 10;
   for (let j = 1; j <= jurisdictions; j++) {
@@ -162,7 +178,7 @@ export function generateScaleData(treatments: number, seed = 42): ScaleData {
         descriptionFr: null,
         descriptionEn: null,
         ...(v.table in CATEGORY ? { category: CATEGORY[v.table as keyof typeof CATEGORY] } : {}),
-        searchText: foldAll([nameFr, nameEn]),
+        ...vocabularyDerived({ nameFr, nameEn }),
         createdAt: STAMP,
         updatedAt: STAMP,
       });
@@ -176,16 +192,17 @@ export function generateScaleData(treatments: number, seed = 42): ScaleData {
     const nameEn = `Treatment ${t} ${word()}`;
     const alias = `${word()}-${t}`;
     const summaryFr = `Traitement synthétique ${t} : ${word()} ${word()}.`;
+    const summaryEn = `Synthetic treatment ${t}.`;
     push('treatment', {
       id: t,
       slug: `treatment-${t}`,
       nameFr,
       nameEn,
       summaryFr,
-      summaryEn: `Synthetic treatment ${t}.`,
+      summaryEn,
       mechanismFr: null,
       mechanismEn: null,
-      searchText: foldAll([nameFr, nameEn, alias, summaryFr]),
+      ...treatmentDerived({ nameFr, nameEn, summaryFr, summaryEn }, [alias]),
       createdAt: STAMP,
       updatedAt: new Date(STAMP.getTime() + t * 1000),
     });

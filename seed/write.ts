@@ -1,15 +1,13 @@
-// Writes validated seed data (seed/validate.ts) in one transaction: entities, then their links,
-// then every citation, then removes what the seed no longer holds.
+// Writes validated seed data (seed/validate.ts) as one unit of work (src/write) by the actor
+// `seed`: sources and their sections, entities, then their links, then every citation, then
+// removes what the seed no longer holds. Versions, search text, overlap pairs, the change log and
+// the audit trail follow from the unit of work; a seed that changes nothing writes nothing.
 
-import { bumpDataVersion } from '../src/cache/dataVersion.ts';
 import type { Db } from '../src/db.ts';
-import { refreshOverlapStatements } from '../src/resolvers/overlapTable.ts';
-import { foldAll } from '../src/resolvers/text.ts';
+import { type WriteOptions, type Writer, write } from '../src/write/unitOfWork.ts';
 import type { CitationInput, Localized, TreatmentInput } from './schema.ts';
-import { type Delegate, type Row, type SyncStats, TableSync } from './sync.ts';
+import { type Row, type SyncStats, TableSync } from './sync.ts';
 import type { SeedData } from './validate.ts';
-
-type Tx = Parameters<Parameters<Db['$transaction']>[0]>[0];
 
 const loc = (prefix: string, value: Localized | undefined): Row => ({
   [`${prefix}Fr`]: value?.fr ?? null,
@@ -81,19 +79,21 @@ const linkTables = [
 
 type LinkEntry = TreatmentInput['sideEffects'][number] & Partial<{ severity: string }>;
 
-export async function writeSeed(db: Db, data: SeedData): Promise<SyncStats> {
-  return db.$transaction(async (tx) => writeAll(tx, data), { timeout: 120_000, maxWait: 30_000 });
+export const SEED_ACTOR = 'seed';
+
+export async function writeSeed(db: Db, data: SeedData, options: WriteOptions = {}): Promise<SyncStats> {
+  const result = await write(db, SEED_ACTOR, (w) => writeAll(w, data), { timeout: 120_000, ...options });
+  return result.value;
 }
 
-async function writeAll(tx: Tx, data: SeedData): Promise<SyncStats> {
-  const s = new TableSync();
-  const table = (model: string) => (tx as unknown as Record<string, Delegate>)[model] as Delegate;
+async function writeAll(w: Writer, data: SeedData): Promise<SyncStats> {
+  const s = new TableSync(w);
   const pending: PendingCitations[] = [];
   const cite = (column: string, ownerName: string, ownerKey: string, list: CitationInput[]) =>
     pending.push({ column, ownerName, ownerKey, list });
 
   const sourceIds = await s.sync(
-    table('source'),
+    'source',
     data.sources.map((x) => ({
       slug: x.slug,
       title: x.title,
@@ -104,13 +104,24 @@ async function writeAll(tx: Tx, data: SeedData): Promise<SyncStats> {
     })),
     ['slug'],
   );
+  const sectionIds = await s.sync(
+    'sourceSection',
+    data.sources.flatMap((x) =>
+      x.sections.map((locator, i) => ({
+        sourceId: sourceIds.get(x.slug) as number,
+        locator,
+        position: i + 1,
+      })),
+    ),
+    ['sourceId', 'locator'],
+  );
   const jurisdictionIds = await s.sync(
-    table('jurisdiction'),
+    'jurisdiction',
     data.jurisdictions.map((j) => ({ code: j.code, ...loc('name', j.name) })),
     ['code'],
   );
   const authorityIds = await s.sync(
-    table('authority'),
+    'authority',
     data.authorities.map((a) => ({
       slug: a.slug,
       acronym: a.acronym ?? null,
@@ -126,13 +137,12 @@ async function writeAll(tx: Tx, data: SeedData): Promise<SyncStats> {
   for (const [kind, { model, column }] of Object.entries(vocabularyTables)) {
     const items = data.vocabulary[kind as keyof typeof vocabularyTables];
     vocabIds[kind] = await s.sync(
-      table(model),
+      model,
       items.map((v) => ({
         slug: v.slug,
         ...loc('name', v.name),
         ...loc('description', v.description),
         ...(v.category ? { category: v.category } : {}),
-        searchText: foldAll([v.name.fr, v.name.en, v.description?.fr, v.description?.en]),
       })),
       ['slug'],
     );
@@ -149,22 +159,15 @@ async function writeAll(tx: Tx, data: SeedData): Promise<SyncStats> {
       }
     }
   }
-  await s.sync(table('terminologyCode'), codes, ['key']);
+  await s.sync('terminologyCode', codes, ['key']);
 
   const treatmentIds = await s.sync(
-    table('treatment'),
+    'treatment',
     data.treatments.map((t) => ({
       slug: t.slug,
       ...loc('name', t.name),
       ...loc('summary', t.summary),
       ...loc('mechanism', t.mechanism),
-      searchText: foldAll([
-        t.name.fr,
-        t.name.en,
-        ...t.aliases.map((a) => a.value),
-        t.summary.fr,
-        t.summary.en,
-      ]),
     })),
     ['slug'],
   );
@@ -179,7 +182,7 @@ async function writeAll(tx: Tx, data: SeedData): Promise<SyncStats> {
     entries: Array<{ row: Row; name: string; citations: CitationInput[] }>,
   ) {
     linkIds[model] = await s.sync(
-      table(model),
+      model,
       entries.map((e) => e.row),
       keyFields,
     );
@@ -350,20 +353,21 @@ async function writeAll(tx: Tx, data: SeedData): Promise<SyncStats> {
     ),
   };
   const citationRows = pending.flatMap((p) =>
-    p.list.map((c) => ({
-      key: `${p.ownerName}|${c.source}|${c.locator}`,
-      sourceId: sourceIds.get(c.source) as number,
-      locator: c.locator,
-      note: c.note ?? null,
-      [p.column]: ownerIds[p.column]?.get(p.ownerKey) as number,
-    })),
+    p.list.map((c) => {
+      const sourceId = sourceIds.get(c.source) as number;
+      const separator = p.ownerName.indexOf(':');
+      return {
+        key: `${p.ownerName}|${c.source}|${c.locator}`,
+        sourceId,
+        sectionId: sectionIds.get(`${sourceId}|${c.locator}`) as number,
+        claimType: p.ownerName.slice(0, separator),
+        claimSubject: p.ownerName.slice(separator + 1),
+        note: c.note ?? null,
+        [p.column]: ownerIds[p.column]?.get(p.ownerKey) as number,
+      };
+    }),
   );
-  await s.sync(table('citation'), citationRows, ['key']);
+  await s.sync('citation', citationRows, ['key']);
   await s.deleteStale();
-  // The pair table is derived from the contraindication links: rebuilt here, in the same
-  // transaction, so it always agrees with the links this seed just wrote.
-  for (const statement of refreshOverlapStatements) await tx.$executeRawUnsafe(statement);
-  const { created, updated, deleted } = s.stats;
-  if (created + updated + deleted > 0) await bumpDataVersion(tx);
   return s.stats;
 }

@@ -9,6 +9,7 @@ import { config } from './config.ts';
 import { PrismaClient as PostgresClient } from './generated/postgresql/client.ts';
 import { PrismaClient } from './generated/sqlite/client.ts';
 import { logger } from './logger.ts';
+import type { Engine } from './migrations.ts';
 import { pgReader, type Reader, sqliteReader } from './readers.ts';
 import { pinnedReplica, replicaRouting } from './replicas.ts';
 
@@ -24,13 +25,13 @@ export const dbStats = { statements: 0, rows: 0 };
 export const requestStatements = new AsyncLocalStorage<{ count: number }>();
 
 /** The plain-SQL readers of each client (src/readers.ts): its primary's and its replicas'. */
-const readersOf = new WeakMap<object, { primary: Reader; replicas: Reader[] }>();
+const readersOf = new WeakMap<object, { primary: Reader; replicas: Reader[]; engine: Engine }>();
 
 export function createDb(url: string, poolSize = config.DATABASE_POOL_SIZE, readUrls: string[] = []): Db {
   if (url.startsWith('file:')) {
     const file = sqliteFilePath(url);
     const client = new PrismaClient({ adapter: counting(new PrismaBetterSqlite3({ url: file })) });
-    readersOf.set(client, { primary: countingReader(sqliteReader(file)), replicas: [] });
+    readersOf.set(client, { primary: countingReader(sqliteReader(file)), replicas: [], engine: 'sqlite' });
     return client;
   }
   // Both clients are generated from the same model (prisma/model.prisma), so their APIs are the
@@ -55,12 +56,16 @@ export function createDb(url: string, poolSize = config.DATABASE_POOL_SIZE, read
   };
   const primary = postgres(url);
   if (readUrls.length === 0) {
-    readersOf.set(primary.client, { primary: primary.reader, replicas: [] });
+    readersOf.set(primary.client, { primary: primary.reader, replicas: [], engine: 'postgresql' });
     return primary.client;
   }
   // Reads outside transactions go to the request's replica; writes and transactions to the primary.
   const replicas = readUrls.map(postgres);
-  const readers = { primary: primary.reader, replicas: replicas.map((r) => r.reader) };
+  const readers = {
+    primary: primary.reader,
+    replicas: replicas.map((r) => r.reader),
+    engine: 'postgresql' as const,
+  };
   const routed = primary.client.$extends(
     replicaRouting(
       replicas.map((r) => r.client as unknown as Record<string, unknown>),
@@ -82,6 +87,13 @@ export function sqlReader(client: Db = db): Reader {
   return replicas.length === 0
     ? readers.primary
     : (replicas[pinnedReplica(readers, replicas.length)] as Reader);
+}
+
+/** The engine behind a client made by createDb (plain-SQL writers number placeholders for PostgreSQL). */
+export function clientEngine(client: Db): Engine {
+  const readers = readersOf.get(client);
+  if (!readers) throw new Error('clientEngine: a client made by createDb is required');
+  return readers.engine;
 }
 
 /** Counts a reader's statements and rows like the adapter's (dbStats, per-request count). */

@@ -216,14 +216,19 @@ async function everyMigrationApplied(url: string): Promise<boolean> {
   }
 }
 
-/** Applies every pending migration of the URL's engine; returns the names it applied. */
-export async function applyMigrations(url: string): Promise<string[]> {
-  if (await everyMigrationApplied(url)) return [];
+/**
+ * Applies every pending migration of the URL's engine; returns the names it applied. `upTo` stops
+ * after that migration (tests build a database as an earlier release left it, then upgrade it).
+ */
+export async function applyMigrations(url: string, options: { upTo?: string } = {}): Promise<string[]> {
+  const { upTo } = options;
+  if (!upTo && (await everyMigrationApplied(url))) return [];
   return withSchemaEngine(url, async (engine) => {
-    const { appliedMigrationNames } = await engine.applyMigrations({
-      migrationsList: readMigrations(engineOf(url)),
-      filters: noFilters,
-    });
+    const migrationsList = readMigrations(engineOf(url));
+    if (upTo) {
+      migrationsList.migrationDirectories = migrationsList.migrationDirectories.filter((d) => d.path <= upTo);
+    }
+    const { appliedMigrationNames } = await engine.applyMigrations({ migrationsList, filters: noFilters });
     return appliedMigrationNames;
   });
 }

@@ -20,7 +20,12 @@ const { seedDatabase } = await import('../seed/load.ts');
 const { createApp } = await import('./server.ts');
 
 const applied = await applyMigrations(config.DATABASE_URL);
-if (applied.length > 0) logger.info({ migrations: applied }, 'applied migrations');
+if (applied.length > 0) {
+  logger.info({ migrations: applied }, 'applied migrations');
+  const { backfillDerived } = await import('./write/backfill.ts');
+  const filled = await backfillDerived(db);
+  if (filled > 0) logger.info({ rows: filled }, 'filled derived columns of existing rows');
+}
 if ((await db.source.count()) === 0) {
   const stats = await seedDatabase(db);
   logger.info({ rows: stats.created }, 'seeded an empty database');

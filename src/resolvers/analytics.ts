@@ -27,7 +27,7 @@ export interface OverlapRow {
 /**
  * Pairs of treatments sharing at least `minShared` contraindications, largest Jaccard index first
  * (then most shared, then ids), one page at a time. `|A ∩ B| / (|A| + |B| − |A ∩ B|)`, read from
- * the pair table the writers maintain (src/resolvers/overlapTable.ts): the page is the first rows
+ * the pair table the writers maintain (src/write/overlaps.ts): the page is the first rows
  * of its (jaccard, shared, a, b) index that meet the threshold.
  */
 export async function overlapPage(minShared: number, limit: number, offset: number): Promise<OverlapRow[]> {

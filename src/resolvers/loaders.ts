@@ -21,6 +21,7 @@ const sourceColumns = scalarColumns('Source');
 const SOURCE_PREFIX = 's__';
 const citationSelect = [
   ...citationColumns.map((c) => `c.${ident(c)}`),
+  'ss."locator"',
   ...sourceColumns.map((c) => `s.${ident(c)} AS ${ident(SOURCE_PREFIX + c)}`),
 ].join(', ');
 
@@ -45,6 +46,7 @@ async function loadCitations(keys: readonly string[]): Promise<CitationRow[][]> 
     .join(' OR ');
   const rows = await queryRows(
     `SELECT ${citationSelect} FROM "Citation" c JOIN "Source" s ON s.id = c."sourceId"
+     JOIN "SourceSection" ss ON ss.id = c."sectionId"
      WHERE ${where} ORDER BY c."sourceId", c.id`,
     columns.flatMap((column) => idsByColumn.get(column) ?? []),
   );
@@ -52,6 +54,7 @@ async function loadCitations(keys: readonly string[]): Promise<CitationRow[][]> 
   for (const row of rows) {
     const citation: SqlRow = {};
     for (const c of citationColumns) citation[c] = row[c];
+    citation.locator = row.locator;
     const source: SqlRow = {};
     for (const c of sourceColumns) source[c] = row[SOURCE_PREFIX + c];
     citation.source = source;

@@ -105,9 +105,9 @@ export function treatmentOrder(
   };
 }
 
-/** The name the API shows in a locale: English when there is one, else French (never a null). */
+/** The name order: the stored sort keys (src/write/derived.ts), the same on every engine and collation. */
 export const nameSort = (locale: LocaleCode, alias: string) =>
-  locale === 'EN' ? `COALESCE(${alias}."nameEn", ${alias}."nameFr")` : `${alias}."nameFr"`;
+  locale === 'EN' ? `${alias}."sortEn"` : `${alias}."sortFr"`;
 
 /** One page of treatments, every column, in the list's order. */
 export async function treatmentRows(

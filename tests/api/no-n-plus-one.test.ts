@@ -3,6 +3,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { operations } from '../../bench/operations.ts';
 import { db, dbStats } from '../../src/db.ts';
+import { sortKeys } from '../../src/write/derived.ts';
 import { data } from '../helpers/graphql.ts';
 
 const CMS_PULL = `query($first: Int!) {
@@ -27,7 +28,7 @@ const CMS_PULL = `query($first: Int!) {
 
 /** 60 more treatments, each linked like the seeded ones, so a page of 50 is full. */
 async function addSyntheticTreatments() {
-  const source = await db.source.findFirstOrThrow();
+  const section = await db.sourceSection.findFirstOrThrow();
   const pick = async (rows: Promise<Array<{ id: number }>>) => (await rows).map((r) => r.id);
   const [techniques, ingredients, contraindications, areas] = await Promise.all([
     pick(db.technique.findMany({ select: { id: true }, take: 3 })),
@@ -38,7 +39,15 @@ async function addSyntheticTreatments() {
   for (let i = 0; i < 60; i++) {
     const slug = `synthetic-${String(i).padStart(2, '0')}`;
     const cite = (key: string) => ({
-      create: [{ key: `${key}|${slug}`, sourceId: source.id, locator: 'test' }],
+      create: [
+        {
+          key: `${key}|${slug}`,
+          sourceId: section.sourceId,
+          sectionId: section.id,
+          claimType: key.slice(0, key.indexOf(':')),
+          claimSubject: slug,
+        },
+      ],
     });
     await db.treatment.create({
       data: {
@@ -47,6 +56,8 @@ async function addSyntheticTreatments() {
         nameEn: `Synthetic ${i}`,
         summaryFr: 'Traitement de test.',
         searchText: slug,
+        // Written directly, not through src/write: the sort keys the unit of work would derive.
+        ...sortKeys({ nameFr: `Synthétique ${i}`, nameEn: `Synthetic ${i}` }),
         citations: cite('treatment:'),
         techniques: { create: techniques.map((id) => ({ techniqueId: id, citations: cite(`tt:${id}`) })) },
         activeIngredients: {

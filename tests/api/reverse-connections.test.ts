@@ -3,6 +3,7 @@
 // and parents sharing one statement each get their own page.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { db, dbStats } from '../../src/db.ts';
+import { sortKeys } from '../../src/write/derived.ts';
 import { data } from '../helpers/graphql.ts';
 
 const SLUG = 'anticoagulants';
@@ -31,7 +32,7 @@ const PAGE = `query($slug: String!, $first: Int, $after: String, $last: Int, $be
 let linked: string[] = [];
 
 beforeAll(async () => {
-  const source = await db.source.findFirstOrThrow();
+  const section = await db.sourceSection.findFirstOrThrow();
   const contraindication = await db.contraindication.findUniqueOrThrow({ where: { slug: SLUG } });
   for (let i = 0; i < EXTRA; i++) {
     const slug = `reverse-${String(i).padStart(3, '0')}`;
@@ -41,7 +42,19 @@ beforeAll(async () => {
         nameFr: `Inverse ${i}`,
         summaryFr: 'Traitement de test.',
         searchText: slug,
-        citations: { create: [{ key: `treatment:${slug}`, sourceId: source.id, locator: 'test' }] },
+        // Written directly, not through src/write: the sort keys the unit of work would derive.
+        ...sortKeys({ nameFr: `Inverse ${i}` }),
+        citations: {
+          create: [
+            {
+              key: `treatment:${slug}`,
+              sourceId: section.sourceId,
+              sectionId: section.id,
+              claimType: 'treatment',
+              claimSubject: slug,
+            },
+          ],
+        },
         contraindications: {
           create: [{ contraindicationId: contraindication.id, severity: i % 2 ? 'RELATIVE' : 'ABSOLUTE' }],
         },

@@ -5,9 +5,12 @@ import { Prisma } from '../../src/generated/sqlite/client.ts';
 
 const models = getDatamodel().datamodel.models;
 
-/** Rows in primary-key order: `id`, or the columns of a composite key (derived pair tables). */
+/** Rows in primary-key order: the `@id` field, or the columns of a composite key (derived pair tables). */
 const primaryKeyOrder = (model: string) =>
-  (models[model]?.primaryKey?.fields ?? ['id']).map((field) => ({ [field]: 'asc' as const }));
+  (
+    models[model]?.primaryKey?.fields ??
+    models[model]?.fields.filter((f) => f.isId).map((f) => f.name) ?? ['id']
+  ).map((field) => ({ [field]: 'asc' as const }));
 
 export async function dumpDatabase(db: Db): Promise<Record<string, unknown[]>> {
   const out: Record<string, unknown[]> = {};

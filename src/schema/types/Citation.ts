@@ -15,21 +15,24 @@ export const Citation = builder.prismaObject('Citation', {
       resolve: (c, _args, ctx) =>
         ((c as { source?: unknown }).source ?? ctx.loaders.byId('Source').load(c.sourceId)) as never,
     }),
-    locator: t.exposeString('locator', {
+    locator: t.string({
       description: 'Where in the document: its section heading, or "§N topic" for a paragraph.',
+      // The citation loader joins the section's locator in; other readers load the section.
+      resolve: async (c, _args, ctx) =>
+        ((c as { locator?: string }).locator ??
+          ((await ctx.loaders.byId('SourceSection').load(c.sectionId)) as { locator: string })
+            .locator) as string,
     }),
     note: t.exposeString('note', {
       nullable: true,
       description: 'What exactly the source says here, when useful.',
     }),
-    claimType: t.string({
+    claimType: t.exposeString('claimType', {
       description:
         'What kind of fact is cited, e.g. `treatmentContraindication`, `protocolClaim`, `treatment`, `technique`.',
-      resolve: (c) => c.key.slice(0, c.key.indexOf(':')),
     }),
-    claimSubject: t.string({
+    claimSubject: t.exposeString('claimSubject', {
       description: 'Which fact: the slugs (or keys) it links, e.g. `prp-injection/anticoagulants`.',
-      resolve: (c) => c.key.slice(c.key.indexOf(':') + 1, c.key.indexOf('|')),
     }),
   }),
 });

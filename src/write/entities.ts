@@ -1,0 +1,73 @@
+// Which entity a row belongs to, for versions and the change log. Entities are what clients know by
+// slug or code (treatments, vocabulary entries, sources, jurisdictions, authorities); every other
+// row is a fact of one: a link, claim, setting or status of its treatment, a code of its vocabulary
+// entry, a section of its source, a citation of whatever fact it supports.
+import { getDatamodel } from '../generated/pothos-types.ts';
+import { vocabularyKinds } from '../model/kinds.ts';
+import { delegate, type Row, type Tx } from './rows.ts';
+
+export interface EntityRef {
+  entity: string;
+  id: number;
+}
+
+export interface RowChange {
+  model: string;
+  operation: 'CREATE' | 'UPDATE' | 'DELETE';
+  before: Row | null;
+  after: Row | null;
+  /** Set for deletes, resolved before the row (or its owner) disappears. */
+  owner?: EntityRef[];
+}
+
+export type Change = RowChange & { owner: EntityRef[] };
+
+export const entityModels: ReadonlySet<string> = new Set([
+  'Treatment',
+  ...vocabularyKinds.map((k) => k.model),
+  'Source',
+  'Jurisdiction',
+  'Authority',
+]);
+
+export const isEntityModel = (model: string) => entityModels.has(model);
+
+const models = getDatamodel().datamodel.models;
+
+/** The to-one relations of a model with their foreign key, from the datamodel. */
+function relationsOf(model: string): Array<{ name: string; type: string; column: string }> {
+  const found = models[model];
+  if (!found) throw new Error(`no model ${model}`);
+  return found.fields.flatMap((f) =>
+    f.kind === 'object' && f.relationFromFields?.length === 1
+      ? [{ name: f.name, type: f.type, column: f.relationFromFields[0] as string }]
+      : [],
+  );
+}
+
+/** Treatment facts that also change the treatment at their other end (read in both directions). */
+const bothEnds: Record<string, string> = {
+  TreatmentCombination: 'otherId',
+  TreatmentComponent: 'componentId',
+};
+
+export async function entityOf(tx: Tx, model: string, row: Row): Promise<EntityRef[]> {
+  if (isEntityModel(model)) return [{ entity: model, id: row.id as number }];
+  if (model === 'SourceSection') return [{ entity: 'Source', id: row.sourceId as number }];
+  if (typeof row.treatmentId === 'number' && model !== 'Citation') {
+    const refs = [{ entity: 'Treatment', id: row.treatmentId }];
+    const other = bothEnds[model];
+    if (other && typeof row[other] === 'number') refs.push({ entity: 'Treatment', id: row[other] as number });
+    return refs;
+  }
+  // A citation or a terminology code: the one owner column that is set (not the cited source).
+  for (const relation of relationsOf(model)) {
+    if (model === 'Citation' && (relation.name === 'source' || relation.name === 'section')) continue;
+    const id = row[relation.column];
+    if (typeof id !== 'number') continue;
+    if (isEntityModel(relation.type)) return [{ entity: relation.type, id }];
+    const [owner] = await delegate(tx, relation.type).findMany({ where: { id } });
+    return owner ? entityOf(tx, relation.type, owner) : [];
+  }
+  return [];
+}
