@@ -4,9 +4,10 @@
 // the audit trail follow from the unit of work; a seed that changes nothing writes nothing.
 
 import type { Db } from '../src/db.ts';
+import { type LinkKind, ownerColumn, treatmentLinkKinds, vocabularyKinds } from '../src/model/kinds.ts';
 import { type WriteOptions, type Writer, write } from '../src/write/unitOfWork.ts';
-import type { CitationInput, Localized, TreatmentInput } from './schema.ts';
-import { type Row, type SyncStats, TableSync } from './sync.ts';
+import type { CitationInput, Localized } from './schema.ts';
+import { type Row, type SyncStats, TableSync, type Value } from './sync.ts';
 import type { SeedData } from './validate.ts';
 
 const loc = (prefix: string, value: Localized | undefined): Row => ({
@@ -21,63 +22,18 @@ interface PendingCitations {
   list: CitationInput[];
 }
 
-/** Vocabulary file → Prisma delegate name and the citation/code owner column. */
-const vocabularyTables = {
-  techniques: { model: 'technique', column: 'techniqueId' },
-  'active-ingredients': { model: 'activeIngredient', column: 'activeIngredientId' },
-  indications: { model: 'indication', column: 'indicationId' },
-  contraindications: { model: 'contraindication', column: 'contraindicationId' },
-  'side-effects': { model: 'sideEffect', column: 'sideEffectId' },
-  'body-areas': { model: 'bodyArea', column: 'bodyAreaId' },
-} as const;
+/** A seed entry's value for a link's data column: `noteFr` ← `note.fr`, `severity` ← `severity`. */
+function dataColumn(entry: Record<string, unknown>, column: string): Value {
+  const localized = /^(.*)(Fr|En)$/.exec(column);
+  if (localized) {
+    const value = entry[localized[1] as string] as Localized | undefined;
+    return (localized[2] === 'Fr' ? value?.fr : value?.en) ?? null;
+  }
+  return (entry[column] as Value | undefined) ?? null;
+}
 
-/** Treatment field → join table, the vocabulary it points at and its citation owner column. */
-const linkTables = [
-  {
-    field: 'techniques',
-    model: 'treatmentTechnique',
-    fk: 'techniqueId',
-    vocab: 'techniques',
-    column: 'treatmentTechniqueId',
-  },
-  {
-    field: 'activeIngredients',
-    model: 'treatmentActiveIngredient',
-    fk: 'activeIngredientId',
-    vocab: 'active-ingredients',
-    column: 'treatmentActiveIngredientId',
-  },
-  {
-    field: 'indications',
-    model: 'treatmentIndication',
-    fk: 'indicationId',
-    vocab: 'indications',
-    column: 'treatmentIndicationId',
-  },
-  {
-    field: 'contraindications',
-    model: 'treatmentContraindication',
-    fk: 'contraindicationId',
-    vocab: 'contraindications',
-    column: 'treatmentContraindicationId',
-  },
-  {
-    field: 'sideEffects',
-    model: 'treatmentSideEffect',
-    fk: 'sideEffectId',
-    vocab: 'side-effects',
-    column: 'treatmentSideEffectId',
-  },
-  {
-    field: 'bodyAreas',
-    model: 'treatmentBodyArea',
-    fk: 'bodyAreaId',
-    vocab: 'body-areas',
-    column: 'treatmentBodyAreaId',
-  },
-] as const;
-
-type LinkEntry = TreatmentInput['sideEffects'][number] & Partial<{ severity: string }>;
+const dataOf = (entry: Record<string, unknown>, kind: LinkKind): Row =>
+  Object.fromEntries(kind.dataColumns.map((c) => [c, dataColumn(entry, c)]));
 
 export const SEED_ACTOR = 'seed';
 
@@ -132,11 +88,15 @@ async function writeAll(w: Writer, data: SeedData): Promise<SyncStats> {
   );
   for (const a of data.authorities) cite('authorityId', `authority:${a.slug}`, a.slug, a.citations);
 
+  // Ids by natural key, per Citation owner column: where each citation's owner is found.
+  const ownerIds: Record<string, Map<string, number>> = {};
   const vocabIds: Record<string, Map<string, number>> = {};
   const codes: Row[] = [];
-  for (const [kind, { model, column }] of Object.entries(vocabularyTables)) {
-    const items = data.vocabulary[kind as keyof typeof vocabularyTables];
-    vocabIds[kind] = await s.sync(
+  for (const kind of vocabularyKinds) {
+    const items = data.vocabulary[kind.seedFile];
+    const model = kind.one;
+    const column = kind.citationColumn;
+    const ids = await s.sync(
       model,
       items.map((v) => ({
         slug: v.slug,
@@ -146,6 +106,8 @@ async function writeAll(w: Writer, data: SeedData): Promise<SyncStats> {
       })),
       ['slug'],
     );
+    vocabIds[kind.model] = ids;
+    ownerIds[column] = ids;
     for (const v of items) {
       cite(column, `${model}:${v.slug}`, v.slug, v.citations);
       for (const c of v.codes ?? []) {
@@ -154,7 +116,7 @@ async function writeAll(w: Writer, data: SeedData): Promise<SyncStats> {
           system: c.system,
           code: c.code,
           display: c.display,
-          [column]: vocabIds[kind]?.get(v.slug) as number,
+          [ownerColumn(kind.model, 'TerminologyCode')]: ids.get(v.slug) as number,
         });
       }
     }
@@ -174,14 +136,13 @@ async function writeAll(w: Writer, data: SeedData): Promise<SyncStats> {
   const tid = (slug: string) => treatmentIds.get(slug) as number;
   for (const t of data.treatments) cite('treatmentId', `treatment:${t.slug}`, t.slug, t.citations);
 
-  const linkIds: Record<string, Map<string, number>> = {};
   async function links(
     model: string,
     column: string,
     keyFields: string[],
     entries: Array<{ row: Row; name: string; citations: CitationInput[] }>,
   ) {
-    linkIds[model] = await s.sync(
+    ownerIds[column] = await s.sync(
       model,
       entries.map((e) => e.row),
       keyFields,
@@ -192,23 +153,40 @@ async function writeAll(w: Writer, data: SeedData): Promise<SyncStats> {
   }
 
   const all = data.treatments;
-  for (const spec of linkTables) {
+  // Links to vocabulary entries, then to other treatments: every kind of the registry.
+  for (const kind of vocabularyKinds) {
+    const spec = kind.link;
     await links(
-      spec.model,
-      spec.column,
-      ['treatmentId', spec.fk],
+      spec.delegate,
+      spec.citationColumn,
+      [spec.treatmentColumn, spec.nodeColumn],
       all.flatMap((t) =>
-        (t[spec.field] as LinkEntry[]).map((x) => ({
+        (t[kind.many] as Array<{ slug: string; citations: CitationInput[] }>).map((x) => ({
           name: `${t.slug}/${x.slug}`,
           citations: x.citations,
           row: {
-            treatmentId: tid(t.slug),
-            [spec.fk]: vocabIds[spec.vocab]?.get(x.slug) as number,
-            ...loc('note', x.note),
-            ...(spec.field === 'contraindications' ? { severity: x.severity as string } : {}),
-            ...(spec.field === 'sideEffects'
-              ? { ...loc('frequency', x.frequency), ...loc('typicalDuration', x.typicalDuration) }
-              : {}),
+            [spec.treatmentColumn]: tid(t.slug),
+            [spec.nodeColumn]: vocabIds[kind.model]?.get(x.slug) as number,
+            ...dataOf(x, spec),
+          },
+        })),
+      ),
+    );
+  }
+  for (const spec of treatmentLinkKinds) {
+    const field = spec.field as 'components' | 'combinableWith';
+    await links(
+      spec.delegate,
+      spec.citationColumn,
+      [spec.treatmentColumn, spec.nodeColumn],
+      all.flatMap((t) =>
+        t[field].map((c) => ({
+          name: `${t.slug}/${c.treatment}`,
+          citations: c.citations,
+          row: {
+            [spec.treatmentColumn]: tid(t.slug),
+            [spec.nodeColumn]: tid(c.treatment),
+            ...dataOf(c, spec),
           },
         })),
       ),
@@ -223,30 +201,6 @@ async function writeAll(w: Writer, data: SeedData): Promise<SyncStats> {
         name: `${t.slug}/${a.value}`,
         citations: a.citations,
         row: { treatmentId: tid(t.slug), value: a.value, locale: a.locale.toUpperCase() },
-      })),
-    ),
-  );
-  await links(
-    'treatmentComponent',
-    'componentId',
-    ['treatmentId', 'componentId'],
-    all.flatMap((t) =>
-      t.components.map((c) => ({
-        name: `${t.slug}/${c.treatment}`,
-        citations: c.citations,
-        row: { treatmentId: tid(t.slug), componentId: tid(c.treatment) },
-      })),
-    ),
-  );
-  await links(
-    'treatmentCombination',
-    'combinationId',
-    ['treatmentId', 'otherId'],
-    all.flatMap((t) =>
-      t.combinableWith.map((c) => ({
-        name: `${t.slug}/${c.treatment}`,
-        citations: c.citations,
-        row: { treatmentId: tid(t.slug), otherId: tid(c.treatment), ...loc('note', c.note) },
       })),
     ),
   );
@@ -332,26 +286,8 @@ async function writeAll(w: Writer, data: SeedData): Promise<SyncStats> {
     ),
   );
 
-  const ownerIds: Record<string, Map<string, number>> = {
-    authorityId: authorityIds,
-    treatmentId: treatmentIds,
-    ...Object.fromEntries(
-      Object.entries(vocabularyTables).map(([kind, v]) => [v.column, vocabIds[kind] as Map<string, number>]),
-    ),
-    ...Object.fromEntries(
-      [
-        ...linkTables.map((l) => [l.column, l.model]),
-        ['aliasId', 'treatmentAlias'],
-        ['componentId', 'treatmentComponent'],
-        ['combinationId', 'treatmentCombination'],
-        ['protocolClaimId', 'protocolClaim'],
-        ['limitationId', 'limitation'],
-        ['settingId', 'treatmentSetting'],
-        ['anaesthesiaOptionId', 'anaesthesiaOption'],
-        ['regulatoryStatusId', 'regulatoryStatus'],
-      ].map(([column, model]) => [column as string, linkIds[model as string] as Map<string, number>]),
-    ),
-  };
+  ownerIds[ownerColumn('Authority')] = authorityIds;
+  ownerIds[ownerColumn('Treatment')] = treatmentIds;
   const citationRows = pending.flatMap((p) =>
     p.list.map((c) => {
       const sourceId = sourceIds.get(c.source) as number;

@@ -101,7 +101,7 @@ async function statuses(ids: unknown[], withCitations: boolean) {
 async function citationsFor(column: string, ids: unknown[]) {
   if (ids.length === 0) return new Map<unknown, Row[]>();
   const rows = await q(
-    `SELECT c."${column}" AS owner, c.locator, s.slug FROM "Citation" c JOIN "Source" s ON s.id = c."sourceId"
+    `SELECT c."${column}" AS owner, ss.locator, s.slug FROM "Citation" c JOIN "Source" s ON s.id = c."sourceId" JOIN "SourceSection" ss ON ss.id = c."sectionId"
      WHERE c."${column}" IN (${list(ids)}) ORDER BY c."sourceId", c.id`,
     ids,
   );
@@ -112,7 +112,7 @@ async function citationsFor(column: string, ids: unknown[]) {
 }
 
 async function cms() {
-  const treatments = await q('SELECT id, slug, "nameFr" FROM "Treatment" ORDER BY "nameFr", id LIMIT 50');
+  const treatments = await q('SELECT id, slug, "nameFr" FROM "Treatment" ORDER BY "sortFr", id LIMIT 50');
   const ids = treatments.map((t) => t.id);
   const aliases = group(
     await q(
