@@ -47,14 +47,21 @@ export function incrementalOverlapStatements(
       params: [...ids, ...ids],
     },
     {
-      sql: insertPairs(`SELECT CASE WHEN x."treatmentId" < y."treatmentId" THEN x."treatmentId" ELSE y."treatmentId" END AS a,
+      // Few pairs (the touched treatments' neighbours): each side's link count is an index lookup.
+      sql: `INSERT INTO "ContraindicationOverlap" ("treatmentAId", "treatmentBId", "shared", "jaccard")
+   SELECT a, b, shared, CAST(shared AS DOUBLE PRECISION) / (
+     (SELECT COUNT(*) FROM "TreatmentContraindication" WHERE "treatmentId" = a) +
+     (SELECT COUNT(*) FROM "TreatmentContraindication" WHERE "treatmentId" = b) - shared)
+   FROM (
+     SELECT CASE WHEN x."treatmentId" < y."treatmentId" THEN x."treatmentId" ELSE y."treatmentId" END AS a,
             CASE WHEN x."treatmentId" < y."treatmentId" THEN y."treatmentId" ELSE x."treatmentId" END AS b,
             COUNT(*) AS shared
      FROM "TreatmentContraindication" x
      JOIN "TreatmentContraindication" y
        ON y."contraindicationId" = x."contraindicationId" AND y."treatmentId" <> x."treatmentId"
      WHERE x."treatmentId" IN (${list}) AND (y."treatmentId" NOT IN (${list}) OR y."treatmentId" > x."treatmentId")
-     GROUP BY 1, 2`),
+     GROUP BY 1, 2
+   ) pairs`,
       params: [...ids, ...ids],
     },
   ];

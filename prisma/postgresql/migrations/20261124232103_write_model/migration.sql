@@ -319,3 +319,6 @@ ALTER TABLE "SourceSection" ADD CONSTRAINT "SourceSection_sourceId_fkey" FOREIGN
 
 -- AddForeignKey
 ALTER TABLE "Citation" ADD CONSTRAINT "Citation_sectionId_fkey" FOREIGN KEY ("sectionId") REFERENCES "SourceSection"("id") ON DELETE RESTRICT ON UPDATE CASCADE;
+
+-- CreateIndex
+CREATE INDEX "ContraindicationOverlap_treatmentBId_idx" ON "ContraindicationOverlap"("treatmentBId");

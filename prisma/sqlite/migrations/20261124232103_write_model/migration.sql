@@ -635,3 +635,6 @@ CREATE INDEX "AuditLog_dataVersion_idx" ON "AuditLog"("dataVersion");
 
 -- CreateIndex
 CREATE INDEX "AuditLog_model_rowId_idx" ON "AuditLog"("model", "rowId");
+
+-- CreateIndex
+CREATE INDEX "ContraindicationOverlap_treatmentBId_idx" ON "ContraindicationOverlap"("treatmentBId");

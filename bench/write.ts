@@ -1,0 +1,125 @@
+// `npm run bench:write`: what one small write costs at scale. For each engine and N, fills a
+// scratch database with the synthetic knowledge base (seed:scale), then times writes through the
+// unit of work (src/write): adding and removing one cited contraindication link (incremental
+// overlap pairs, versions, change log, audit, data version), against one full rebuild of the
+// pair table, which is what every write cost before the unit of work.
+import { mkdirSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import pg from 'pg';
+import { seedScale } from '../seed/bulk.ts';
+import { createDb, type Db } from '../src/db.ts';
+import { refreshOverlapStatements } from '../src/write/overlaps.ts';
+import { type Row, type Writer, write } from '../src/write/unitOfWork.ts';
+
+const root = join(import.meta.dirname, '..');
+const { values } = parseArgs({
+  options: {
+    treatments: { type: 'string', default: '1000,20000' },
+    engines: { type: 'string', default: 'sqlite,postgresql' },
+    writes: { type: 'string', default: '20' },
+    'pg-admin': { type: 'string', default: 'postgresql://postgres@127.0.0.1:5432/postgres' },
+  },
+});
+const sizes = (values.treatments ?? '').split(',').map(Number);
+const engines = (values.engines ?? '').split(',') as Array<'sqlite' | 'postgresql'>;
+const writes = Number(values.writes);
+const scratch = join(root, 'tmp', 'bench');
+mkdirSync(scratch, { recursive: true });
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] as number;
+const ms = (x: number) => `${x.toFixed(1)} ms`;
+
+async function scratchUrl(engine: string, n: number): Promise<{ url: string; drop(): Promise<void> }> {
+  if (engine === 'sqlite') {
+    const file = join(scratch, `write-${n}.db`);
+    rmSync(file, { force: true });
+    return { url: `file:${file}`, drop: async () => rmSync(file, { force: true }) };
+  }
+  const name = `bench_write_${n}_${process.pid}`;
+  const admin = new pg.Client({ connectionString: values['pg-admin'] });
+  await admin.connect();
+  await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+  await admin.query(`CREATE DATABASE ${name}`);
+  await admin.end();
+  const url = new URL(values['pg-admin'] as string);
+  url.pathname = `/${name}`;
+  return {
+    url: url.toString(),
+    drop: async () => {
+      const c = new pg.Client({ connectionString: values['pg-admin'] });
+      await c.connect();
+      await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await c.end();
+    },
+  };
+}
+
+/** Adds a cited link from treatment `t` to a contraindication it lacks, or removes one it has. */
+async function toggleLink(w: Writer, t: number, add: boolean) {
+  const links = await w.findMany('treatmentContraindication', { where: { treatmentId: t } });
+  if (!add) {
+    const link = links[0] as Row;
+    await w.remove(
+      'citation',
+      await w.findMany('citation', { where: { treatmentContraindicationId: link.id } }),
+    );
+    await w.remove('treatmentContraindication', [link]);
+    return;
+  }
+  const taken = links.map((l) => l.contraindicationId as number);
+  const [free] = await w.findMany('contraindication', { where: { id: { notIn: taken } } });
+  const [section] = await w.findMany('sourceSection', {});
+  const [link] = await w.create('treatmentContraindication', [
+    { treatmentId: t, contraindicationId: free?.id as number, severity: 'RELATIVE' },
+  ]);
+  await w.create('citation', [
+    {
+      key: `bench:${t}/${free?.id}|${Date.now()}`,
+      sourceId: section?.sourceId as number,
+      sectionId: section?.id as number,
+      claimType: 'treatmentContraindication',
+      claimSubject: `treatment-${t}/contraindication-${free?.id}`,
+      treatmentContraindicationId: link?.id as number,
+    },
+  ]);
+}
+
+async function measure(db: Db, n: number) {
+  const times: number[] = [];
+  for (let i = 0; i < writes; i++) {
+    const t = 1 + ((i * 7919) % n);
+    const started = performance.now();
+    await write(db, 'bench', (w) => toggleLink(w, t, i % 2 === 0));
+    times.push(performance.now() - started);
+  }
+  const rebuild: number[] = [];
+  for (let i = 0; i < 3; i++) {
+    const started = performance.now();
+    await db.$transaction(
+      async (tx) => {
+        for (const sql of refreshOverlapStatements) await tx.$executeRawUnsafe(sql);
+      },
+      { timeout: 600_000 },
+    );
+    rebuild.push(performance.now() - started);
+  }
+  return { write: median(times), rebuild: median(rebuild) };
+}
+
+console.log('| engine | N | one link write (median) | full pair rebuild (median) |');
+console.log('|---|---|---|---|');
+for (const engine of engines) {
+  for (const n of sizes) {
+    const { url, drop } = await scratchUrl(engine, n);
+    const db = createDb(url, 2);
+    try {
+      await seedScale(db, url, n, 42, false);
+      const r = await measure(db, n);
+      console.log(`| ${engine} | ${n} | ${ms(r.write)} | ${ms(r.rebuild)} |`);
+    } finally {
+      await db.$disconnect();
+      await drop();
+    }
+  }
+}
