@@ -6,6 +6,7 @@ import pg from 'pg';
 import { BUMP_DATA_VERSION_SQL } from '../src/cache/dataVersion.ts';
 import type { Db } from '../src/db.ts';
 import { sqliteFilePath } from '../src/db.ts';
+import { getDatamodel } from '../src/generated/pothos-types.ts';
 import { applyMigrations } from '../src/migrations.ts';
 import { RESET_CHANGE_SQL } from '../src/write/log.ts';
 import { refreshOverlapStatements } from '../src/write/overlaps.ts';
@@ -15,37 +16,31 @@ const tableName = (table: string) => table.charAt(0).toUpperCase() + table.slice
 const columnsOf = (rows: Row[]) => [...new Set(rows.flatMap((r) => Object.keys(r)))];
 const quote = (name: string) => `"${name}"`;
 
-/** Every knowledge table, children first (the order to empty them in). */
-export const knowledgeTables = [
-  'contraindicationOverlap',
-  'citation',
-  'terminologyCode',
-  'treatmentAlias',
-  'treatmentComponent',
-  'treatmentCombination',
-  'treatmentTechnique',
-  'treatmentActiveIngredient',
-  'treatmentIndication',
-  'treatmentContraindication',
-  'treatmentSideEffect',
-  'treatmentBodyArea',
-  'protocolClaim',
-  'limitation',
-  'treatmentSetting',
-  'anaesthesiaOption',
-  'regulatoryStatus',
-  'treatment',
-  'technique',
-  'activeIngredient',
-  'indication',
-  'contraindication',
-  'sideEffect',
-  'bodyArea',
-  'authority',
-  'jurisdiction',
-  'sourceSection',
-  'source',
-];
+/** Tables that are not the knowledge: keys, the data version, and the history a reset appends to. */
+const notKnowledge = new Set(['ApiKey', 'DataVersion', 'ChangeLog', 'AuditLog']);
+
+/**
+ * Every knowledge table of the datamodel, children first (the order to empty them in): a table
+ * comes before every table it points at, so deleting in this order never violates a foreign key.
+ */
+export const knowledgeTables: string[] = (() => {
+  const models = getDatamodel().datamodel.models;
+  const names = Object.keys(models).filter((m) => !notKnowledge.has(m));
+  const pointsAt = (m: string) =>
+    (models[m]?.fields ?? [])
+      .filter((f) => f.kind === 'object' && f.relationFromFields?.length)
+      .map((f) => f.type);
+  const order: string[] = [];
+  const visit = (m: string, seen: Set<string>) => {
+    if (order.includes(m) || seen.has(m)) return;
+    seen.add(m);
+    // Everything that points at m is emptied before m.
+    for (const other of names) if (other !== m && pointsAt(other).includes(m)) visit(other, seen);
+    order.push(m);
+  };
+  for (const m of names) visit(m, new Set());
+  return order;
+})();
 
 /** The one change a bulk load writes (src/write/log.ts): who, and what replaced the knowledge. */
 const resetParams = (data: ScaleData) => {

@@ -1,6 +1,7 @@
 // Imports every type and root field for its side effect, in a fixed order, and builds the schema.
 import './scalars.ts';
 import './enums.ts';
+import './types/SourceSection.ts';
 import './types/Source.ts';
 import './types/Citation.ts';
 import './types/TerminologyCode.ts';

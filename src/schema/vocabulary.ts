@@ -47,6 +47,10 @@ export function vocabularyFields(t: any, kind: VocabularyKind, treatmentsDescrip
       { kind: kind.link, reverse: true },
       { type: 'Treatment', description: treatmentsDescription + notice },
     ),
+    version: t.exposeInt('version', {
+      description:
+        'Bumped by every change to the entry, its codes or its citations; an update sends the version it read (optimistic concurrency).',
+    }),
     updatedAt: t.expose('updatedAt', { type: 'DateTime', description: 'When this entry last changed.' }),
   };
 }

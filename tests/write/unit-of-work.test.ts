@@ -120,6 +120,10 @@ describe('write(actor, change)', () => {
     expect(was.severity).not.toBe(now.severity);
     expect(now.version).toBe(was.version + 1);
 
+    const api = await data<{ treatment: { version: number } }>(
+      '{ treatment(slug: "prp-injection") { version } }',
+    );
+    expect(api.treatment.version).toBe(after.version);
     // The treatment is what `updatedSince` finds.
     const found = await data<{ treatments: { nodes: Array<{ slug: string }> } }>(
       `{ treatments(filter: { updatedSince: "${before.updatedAt.toISOString()}" }, first: 50) { nodes { slug } } }`,

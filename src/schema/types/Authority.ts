@@ -10,6 +10,10 @@ export const Authority = builder.prismaNode('Authority', {
     slug: t.exposeString('slug', { description: 'Stable identifier of the authority.' }),
     acronym: t.exposeString('acronym', { nullable: true, description: 'Usual acronym (e.g. `ANSM`).' }),
     ...localizedFields(t, 'name', 'name', 'Full name of the authority.'),
+    version: t.exposeInt('version', {
+      description:
+        'Bumped by every change to this authority; an update sends the version it read (optimistic concurrency).',
+    }),
     jurisdiction: t.field({
       type: Jurisdiction,
       description: 'Where it regulates.',

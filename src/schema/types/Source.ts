@@ -1,5 +1,6 @@
 import { builder } from '../builder.ts';
 import { ownedConnection } from '../links.ts';
+import { SourceSection } from './SourceSection.ts';
 
 export const SourceKindEnum = builder.enumType('SourceKind', {
   description: 'What kind of document a source is.',
@@ -25,6 +26,12 @@ export const Source = builder.prismaNode('Source', {
       nullable: true,
       description: 'Last update date the document states, when it states one.',
     }),
+    sections: t.field({
+      type: [SourceSection],
+      description: 'The document’s sections in reading order: what its citations can point at.',
+      resolve: (row, _args, ctx) =>
+        ctx.loaders.children('SourceSection', 'sourceId', '"position", "id"').load(row.id) as never,
+    }),
     claims: ownedConnection(
       t,
       { table: 'Citation', parentColumn: 'sourceId' },
@@ -33,6 +40,10 @@ export const Source = builder.prismaNode('Source', {
         description: 'Every claim this document supports (one citation per cited fact), in a stable order.',
       },
     ),
+    version: t.exposeInt('version', {
+      description:
+        'Bumped by every change to the document or its sections; an update sends the version it read (optimistic concurrency).',
+    }),
     updatedAt: t.expose('updatedAt', { type: 'DateTime', description: 'When this record last changed.' }),
   }),
 });

@@ -89,6 +89,13 @@ export const Treatment = builder.prismaNode('Treatment', {
       },
     ),
     citations: citationsField(t, 'The sources describing this treatment (name, summary, mechanism).'),
-    updatedAt: t.expose('updatedAt', { type: 'DateTime', description: 'When this treatment last changed.' }),
+    version: t.exposeInt('version', {
+      description:
+        'Bumped by every change to the treatment or to one of its facts (links, claims, settings, statuses, citations); an update sends the version it read (optimistic concurrency).',
+    }),
+    updatedAt: t.expose('updatedAt', {
+      type: 'DateTime',
+      description: 'When this treatment or one of its facts last changed.',
+    }),
   }),
 });
