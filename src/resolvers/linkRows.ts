@@ -11,14 +11,35 @@ import { ident, placeholders, queryRows, type SqlRow } from './sql.ts';
 
 const models = getDatamodel().datamodel.models;
 
-/** Columns no GraphQL field reads (the folded search text, creation time): not worth carrying. */
-const unexposed = new Set(['searchText', 'createdAt']);
+/** Columns no GraphQL field reads (the folded search text, sort keys, creation time): not worth carrying. */
+const unexposed = new Set(['searchText', 'sortFr', 'sortEn', 'createdAt']);
 
 /** The scalar and enum columns of a model that the API can expose, from the generated datamodel. */
 export function scalarColumns(model: string): string[] {
   return (models[model]?.fields ?? [])
     .filter((f) => (f.kind === 'scalar' || f.kind === 'enum') && !unexposed.has(f.name))
     .map((f) => f.name);
+}
+
+/**
+ * The columns of `model` that a selection of its GraphQL fields reads. The schema's rule, kept by
+ * every type: a field reads the column of its name, a localised field the `Fr`/`En` pair of its
+ * name (`nameLocale` too), a to-one field the `<name>Id` column; anything else (links, codes,
+ * citations, aliases) loads by the row's id. `id` and `slug` are always read (global ids are
+ * derived from slugs). Null `fields` means every exposed column.
+ */
+export function selectedColumns(model: string, fields: ReadonlySet<string> | null): string[] {
+  const all = scalarColumns(model);
+  if (!fields) return all;
+  const available = new Set(all);
+  const wanted = new Set(['id', 'slug'].filter((c) => available.has(c)));
+  for (const field of fields) {
+    const base = field.endsWith('Locale') ? field.slice(0, -'Locale'.length) : field;
+    for (const column of [field, `${base}Fr`, `${base}En`, `${field}Id`]) {
+      if (available.has(column)) wanted.add(column);
+    }
+  }
+  return all.filter((c) => wanted.has(c));
 }
 
 /** One link kind seen from one end: from the treatment (forward) or from the entity (reverse). */
@@ -48,6 +69,9 @@ export const sideKey = (side: PagedSide) =>
   isLink(side)
     ? `${side.kind.joinModel}.${side.reverse}`
     : `${side.table}.${side.parentColumn}.${side.rankBy}`;
+
+/** The node columns a page carries: all of them, or those a selection reads (selectedColumns). */
+export type NodeColumns = readonly string[] | null;
 
 /** `CASE <alias>."column" WHEN 'FIRST' THEN 0 …`: an enum column's declaration order, as SQL. */
 function enumRank(model: string, column: string, alias: string): string {
@@ -107,11 +131,11 @@ interface LinkPlan {
 
 const plans = new Map<string, LinkPlan>();
 
-function planFor(side: PagedSide): LinkPlan {
-  const key = sideKey(side);
+function planFor(side: PagedSide, nodeColumns: NodeColumns = null): LinkPlan {
+  const key = `${sideKey(side)}|${nodeColumns?.join(',') ?? '*'}`;
   let plan = plans.get(key);
   if (plan) return plan;
-  plan = isLink(side) ? linkPlan(side) : ownedPlan(side);
+  plan = isLink(side) ? linkPlan(side, nodeColumns) : ownedPlan(side);
   plans.set(key, plan);
   return plan;
 }
@@ -133,10 +157,10 @@ function ownedPlan({ table, parentColumn, rankBy }: OwnedSide): LinkPlan {
   };
 }
 
-function linkPlan(side: LinkSide): LinkPlan {
+function linkPlan(side: LinkSide, selected: NodeColumns): LinkPlan {
   const columns = sideColumns(side);
   const linkColumns = scalarColumns(side.kind.joinModel);
-  const nodeColumns = scalarColumns(columns.model);
+  const nodeColumns = selected ? [...selected] : scalarColumns(columns.model);
   return {
     rank: null,
     select: [
@@ -178,14 +202,15 @@ function pageSql(plan: LinkPlan, parents: number, page: LinkPage): string {
 
 /**
  * Each parent's page of links, in link id order, each carrying the entity at the other end under
- * the side's relation name, with all its columns.
+ * the side's relation name, with the node columns asked for (all by default).
  */
 export async function loadLinkPages(
   side: PagedSide,
   page: LinkPage,
   parentIds: readonly number[],
+  nodeColumns: NodeColumns = null,
 ): Promise<LinkRow[][]> {
-  const plan = planFor(side);
+  const plan = planFor(side, nodeColumns);
   const params: unknown[] = [...parentIds];
   if (page.cursor != null) params.push(page.cursor);
   params.push(page.limit);

@@ -7,6 +7,7 @@ import {
   type LinkPage,
   type LinkRow,
   loadLinkPages,
+  type NodeColumns,
   type PagedSide,
   scalarColumns,
   sideKey,
@@ -112,9 +113,14 @@ export function createLoaders() {
   // citation statement per kind. Links never wait for citations, so the wait always ends.
   let linksInFlight = 0;
   let waiting: Array<() => void> = [];
-  const loadLinksTracked = (side: PagedSide, page: LinkPage, ids: readonly number[]) => {
+  const loadLinksTracked = (
+    side: PagedSide,
+    page: LinkPage,
+    ids: readonly number[],
+    columns: NodeColumns,
+  ) => {
     linksInFlight++;
-    return loadLinkPages(side, page, ids).finally(() => {
+    return loadLinkPages(side, page, ids, columns).finally(() => {
       linksInFlight--;
       if (linksInFlight > 0) return;
       const ready = waiting;
@@ -148,11 +154,11 @@ export function createLoaders() {
      * A page of a parent's links with the entity at their other end: parents asking for the same
      * page of the same side share one statement.
      */
-    linkPage(side: PagedSide, page: LinkPage): DataLoader<number, LinkRow[]> {
-      const key = `${sideKey(side)}.${page.limit}.${page.cursor}.${page.backward}`;
+    linkPage(side: PagedSide, page: LinkPage, columns: NodeColumns = null): DataLoader<number, LinkRow[]> {
+      const key = `${sideKey(side)}.${page.limit}.${page.cursor}.${page.backward}.${columns?.join(',') ?? '*'}`;
       let loader = linkLoaders.get(key);
       if (!loader) {
-        loader = new DataLoader((ids) => loadLinksTracked(side, page, ids), { maxBatchSize: 1000 });
+        loader = new DataLoader((ids) => loadLinksTracked(side, page, ids, columns), { maxBatchSize: 1000 });
         linkLoaders.set(key, loader);
       }
       return loader;

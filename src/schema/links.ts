@@ -7,15 +7,17 @@
 // https://pothos-graphql.dev/docs/plugins/prisma/connections
 import { getConnectionPageSize } from '@pothos/core';
 import { parsePrismaCursor, prismaConnectionHelpers } from '@pothos/plugin-prisma';
+import type { GraphQLResolveInfo } from 'graphql';
 import type { Context, LocaleCode } from '../context.ts';
 import type { LinkKind } from '../model/kinds.ts';
-import type { LinkPage, LinkSide, OwnedSide, PagedSide } from '../resolvers/linkRows.ts';
-import { sideColumns } from '../resolvers/linkRows.ts';
+import type { LinkPage, LinkSide, NodeColumns, OwnedSide, PagedSide } from '../resolvers/linkRows.ts';
+import { selectedColumns, sideColumns } from '../resolvers/linkRows.ts';
 import { pickLocalized } from '../resolvers/locale.ts';
 import { builder } from './builder.ts';
 import { connectionSize } from './connections.ts';
 import { SeverityEnum } from './enums.ts';
 import { localeArg } from './localized.ts';
+import { connectionNodeFields } from './selection.ts';
 import { Citation } from './types/Citation.ts';
 
 type Row = Record<string, unknown>;
@@ -91,7 +93,12 @@ function pagedConnection(
   // biome-ignore lint/suspicious/noExplicitAny: the field builder of any Prisma object type
   t: any,
   side: PagedSide,
-  options: ConnectionOptions & { model: string; node: (row: Row) => unknown },
+  options: ConnectionOptions & {
+    model: string;
+    node: (row: Row) => unknown;
+    /** The node columns a selection needs (link sides); owned rows are their own nodes, read whole. */
+    nodeColumns?: (info: GraphQLResolveInfo) => NodeColumns;
+  },
   // biome-ignore lint/suspicious/noExplicitAny: edge field builder
   edgeFields: (edge: any) => Record<string, unknown>,
 ) {
@@ -107,9 +114,10 @@ function pagedConnection(
       type: options.type,
       description: options.description,
       // No `select`: the parent's id is always loaded, and the rows come from the page loader.
-      resolve: async (parent: Row, args: PageArgs, ctx: Context) => {
+      resolve: async (parent: Row, args: PageArgs, ctx: Context, info: GraphQLResolveInfo) => {
         const parentId = parent.id as number;
-        const rows = await ctx.loaders.linkPage(side, pageOf(args)).load(parentId);
+        const columns = options.nodeColumns?.(info) ?? null;
+        const rows = await ctx.loaders.linkPage(side, pageOf(args), columns).load(parentId);
         return { ...helpers.resolve(rows as never, args as never, ctx as never), parentId };
       },
     },
@@ -128,14 +136,30 @@ function pagedConnection(
   );
 }
 
+/** Column lists by selection, memoised so equal selections share one plan and one loader key. */
+const columnLists = new WeakMap<ReadonlySet<string>, NodeColumns>();
+function columnsFor(model: string, fields: ReadonlySet<string>): NodeColumns {
+  let columns = columnLists.get(fields);
+  if (columns === undefined) {
+    columns = selectedColumns(model, fields);
+    columnLists.set(fields, columns);
+  }
+  return columns;
+}
+
 /** The connection field for one side of a link kind, with citations on every edge. */
 // biome-ignore lint/suspicious/noExplicitAny: the field builder of any Prisma object type
 export function linkConnection(t: any, side: LinkSide, options: ConnectionOptions) {
-  const { relation } = sideColumns(side);
+  const { relation, model } = sideColumns(side);
   return pagedConnection(
     t,
     side,
-    { ...options, model: side.kind.joinModel, node: (link) => link[relation] },
+    {
+      ...options,
+      model: side.kind.joinModel,
+      node: (link) => link[relation],
+      nodeColumns: (info) => columnsFor(model, connectionNodeFields(info)),
+    },
     // biome-ignore lint/suspicious/noExplicitAny: edge field builder
     (edge: any) => ({
       citations: edge.field({

@@ -28,9 +28,9 @@ export function localizedFields(
 ) {
   const pick = (parent: Row, locale: LocaleCode | null | undefined, ctx: { locale: LocaleCode }) =>
     pickLocalized(parent as never, prefix, locale ?? ctx.locale);
-  // No `select`: every row reaching these fields carries all its columns (Prisma objects here
-  // declare no type-level `select`, and link nodes are loaded with every column), and a field with
-  // `select` makes the Prisma plugin reload rows it did not load itself (plain-SQL link nodes).
+  // No `select`: every row reaching these fields carries the `<prefix>Fr`/`<prefix>En` columns
+  // (rows are read with SQL; a link page reads the columns its selection names, and a field named
+  // like its prefix selects both: src/resolvers/linkRows.ts, selectedColumns).
   return {
     [field]: t.string({
       description,
