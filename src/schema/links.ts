@@ -2,11 +2,11 @@
 // node is the entity at the other end. Every link kind of the registry (src/model/kinds.ts) gets
 // the same connection in both directions; its edge fields come from the join model's own columns.
 // Pages are cut in SQL, one statement per link kind and page for every parent of a level
-// (src/resolvers/linkRows.ts); prismaConnectionHelpers still gives the cursors and page info, so
-// pages and cursors are the ones Prisma cursor pagination gave.
+// (src/resolvers/linkRows.ts); cursors and page info are Prisma cursor pagination's
+// (src/schema/pages.ts), so clients' cursors keep working.
 // https://pothos-graphql.dev/docs/plugins/prisma/connections
 import { getConnectionPageSize } from '@pothos/core';
-import { parsePrismaCursor, prismaConnectionHelpers } from '@pothos/plugin-prisma';
+import { parsePrismaCursor } from '@pothos/plugin-prisma';
 import type { GraphQLResolveInfo } from 'graphql';
 import type { Context, LocaleCode } from '../context.ts';
 import type { LinkKind } from '../model/kinds.ts';
@@ -17,6 +17,7 @@ import { builder } from './builder.ts';
 import { connectionSize } from './connections.ts';
 import { SeverityEnum } from './enums.ts';
 import { localeArg } from './localized.ts';
+import { checkPageArgs, wrapPage } from './pages.ts';
 import { connectionNodeFields } from './selection.ts';
 import { Citation } from './types/Citation.ts';
 
@@ -102,23 +103,18 @@ function pagedConnection(
   // biome-ignore lint/suspicious/noExplicitAny: edge field builder
   edgeFields: (edge: any) => Record<string, unknown>,
 ) {
-  // Only the cursor format and the page wrapping are used: the rows come from the page loader.
-  // The generic model defeats Pothos' per-model typing; the shapes are checked by the tests.
-  const helpers = prismaConnectionHelpers(builder, options.model as 'TreatmentTechnique', {
-    cursor: 'id',
-    ...connectionSize,
-    resolveNode: (row) => options.node(row as unknown as Row) as never,
-  });
   return t.connection(
     {
       type: options.type,
       description: options.description,
       // No `select`: the parent's id is always loaded, and the rows come from the page loader.
       resolve: async (parent: Row, args: PageArgs, ctx: Context, info: GraphQLResolveInfo) => {
+        checkPageArgs(args);
         const parentId = parent.id as number;
         const columns = options.nodeColumns?.(info) ?? null;
-        const rows = await ctx.loaders.linkPage(side, pageOf(args), columns).load(parentId);
-        return { ...helpers.resolve(rows as never, args as never, ctx as never), parentId };
+        const page = pageOf(args);
+        const rows = await ctx.loaders.linkPage(side, page, columns).load(parentId);
+        return { ...wrapPage(rows, args, page.limit, options.node), parentId };
       },
     },
     {

@@ -21,7 +21,6 @@ interface TreatmentListArgs extends PageArgs {
 }
 
 const list = listResolvers<TreatmentListArgs>({
-  model: 'Treatment',
   rows: (args, ctx, page) => treatmentRows(args.filter, treatmentOrder(args.orderBy, ctx.locale), page),
   count: (args) => treatmentCount(args.filter),
 });

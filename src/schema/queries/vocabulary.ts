@@ -39,7 +39,6 @@ const notice = ' Informational data; no substitute for a practitioner’s judgem
 for (const { model, one, many, noun, link } of vocabularyKinds) {
   const note = link.informational ? notice : '';
   const list = listResolvers<VocabularyListArgs>({
-    model,
     rows: (args, ctx, page) =>
       listRows(model, vocabularyWhere(args.filter), vocabularyOrder(args.orderBy, ctx.locale), page),
     count: (args) => listCount(model, vocabularyWhere(args.filter)),
@@ -89,7 +88,6 @@ function plainList(model: string, column: string) {
     const order = { descending: false, sortValue: (alias: string) => `${alias}.${ident(column)}` };
     const all = { conditions: [], params: [] };
     list = listResolvers<PageArgs>({
-      model,
       rows: (_args, _ctx, page) => listRows(model, all, order, page),
       count: () => listCount(model, all),
     });
