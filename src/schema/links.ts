@@ -13,7 +13,6 @@ import type { LinkKind } from '../model/kinds.ts';
 import type { LinkPage, LinkSide, NodeColumns, OwnedSide, PagedSide } from '../resolvers/linkRows.ts';
 import { selectedColumns, sideColumns } from '../resolvers/linkRows.ts';
 import { pickLocalized } from '../resolvers/locale.ts';
-import { builder } from './builder.ts';
 import { connectionSize } from './connections.ts';
 import { SeverityEnum } from './enums.ts';
 import { localeArg } from './localized.ts';

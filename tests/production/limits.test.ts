@@ -75,7 +75,7 @@ describe('operation limits', () => {
   it('body size: 600 bytes pass, 601 are refused with 413 BODY_TOO_LARGE', async () => {
     const body = (size: number) => {
       const json = JSON.stringify({ query: '{ __typename }' });
-      return json.slice(0, -1) + ' '.repeat(size - json.length) + '}';
+      return `${json.slice(0, -1) + ' '.repeat(size - json.length)}}`;
     };
     expect(Buffer.byteLength(body(600))).toBe(600);
     ok(await post(server.url, body(600)));
