@@ -13,6 +13,7 @@
 //              recomputed incrementally (a whole rebuild past INCREMENTAL_LIMIT treatments)
 //   6. log     one change-log row per entity, one audit row per database row
 // A unit that changes nothing rolls back, so re-applying the same data bumps nothing at all.
+import { BUMP_DATA_VERSION_SQL } from '../cache/dataVersion.ts';
 import { clientEngine, type Db } from '../db.ts';
 import { recomputeDerived } from './derivedRows.ts';
 import { type Change, type EntityRef, entityOf, isEntityModel, type RowChange } from './entities.ts';
@@ -164,8 +165,7 @@ export async function write<T>(
 }
 
 async function lockDataVersion(w: Writer): Promise<number> {
-  await w.execute(`INSERT INTO "DataVersion" ("id", "version", "updatedAt") VALUES (1, 1, CURRENT_TIMESTAMP)
-    ON CONFLICT ("id") DO UPDATE SET "version" = "DataVersion"."version" + 1, "updatedAt" = CURRENT_TIMESTAMP`);
+  await w.execute(BUMP_DATA_VERSION_SQL);
   const [row] = await w.findMany('dataVersion', { where: { id: 1 }, select: { version: true } });
   return Number(row?.version);
 }
