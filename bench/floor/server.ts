@@ -244,8 +244,8 @@ async function search(text: string) {
   const found = await Promise.all(
     searchTables.map(async ([table, aliases]) => {
       const rows = await q(
-        `SELECT id, slug, "nameFr", "nameEn", "searchText" FROM "${table}" WHERE "searchText" LIKE ? LIMIT 200`,
-        [`%${folded}%`],
+        `SELECT id, slug, "nameFr", "nameEn" FROM "${table}" WHERE "searchText" LIKE ? ESCAPE '\\'`,
+        [`%${folded.replace(/[\\%_]/g, (c) => `\\${c}`)}%`],
       );
       const aliasRows =
         aliases && rows.length
@@ -262,7 +262,6 @@ async function search(text: string) {
           slug: r.slug as string,
           nameFr: r.nameFr as string,
           nameEn: r.nameEn as string | null,
-          searchText: r.searchText as string,
           aliases: (aliasRows.get(r.id) ?? []).map((a: Row) => ({ value: a.value as string })),
         };
         return {
@@ -277,7 +276,7 @@ async function search(text: string) {
   const hits = found
     .flat()
     .filter((h) => h.score > 0)
-    .sort((a, b) => b.score - a.score || a.kind - b.kind || a.slug.localeCompare(b.slug))
+    .sort((a, b) => b.score - a.score || a.kind - b.kind || (a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0))
     .slice(0, 20)
     .map(({ __typename, slug }) => ({ __typename, slug }));
   return { data: { search: hits } };
