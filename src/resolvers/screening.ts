@@ -1,42 +1,95 @@
 // Screening: for patient conditions (contraindication slugs), which treatments they speak against,
-// how strongly, and on whose word. Informational only.
+// how strongly, and on whose word. Informational only. A page is cut in SQL, in one order on both
+// engines: the most severe match first (ABSOLUTE, RELATIVE, PRECAUTION, then no match), then slug
+// in byte order; `after` is a keyset cursor on that order, so a page costs its size, not the base.
+import { config } from '../config.ts';
 import { db } from '../db.ts';
+import { InvalidCursorError } from '../errors.ts';
 import { citationInclude } from './citations.ts';
 import { resolveSlugs } from './slugs.ts';
+import { placeholders, queryRows, type SqlRow } from './sql.ts';
 
 const rank = { ABSOLUTE: 0, RELATIVE: 1, PRECAUTION: 2 } as const;
 export type SeverityName = keyof typeof rank;
+/** The rank of a treatment no given condition contraindicates: after every severity. */
+const NO_MATCH = 3;
 
-async function loadLinks(conditionIds: number[]) {
+async function loadLinks(treatmentIds: number[], conditionIds: number[]) {
   return db.treatmentContraindication.findMany({
-    where: { contraindicationId: { in: conditionIds } },
+    where: { treatmentId: { in: treatmentIds }, contraindicationId: { in: conditionIds } },
     include: { contraindication: true, citations: citationInclude },
     orderBy: { id: 'asc' },
   });
 }
 
 export type ScreeningMatch = Awaited<ReturnType<typeof loadLinks>>[number];
-export type TreatmentRow = Awaited<ReturnType<typeof db.treatment.findMany>>[number];
 
 export interface ScreeningRow {
-  treatment: TreatmentRow;
+  treatment: SqlRow & { id: number; slug: string };
   matches: ScreeningMatch[];
   worst: SeverityName | null;
+  /** Where the next page starts (pass as `after`). */
+  cursor: string;
 }
 
-/** Every treatment with the given conditions that contraindicate it; most severe first. */
-export async function screen(conditions: readonly string[]): Promise<ScreeningRow[]> {
+const encodeCursor = (worst: number, slug: string) =>
+  Buffer.from(JSON.stringify([worst, slug]), 'utf8').toString('base64url');
+
+function decodeCursor(cursor: string): [number, string] {
+  try {
+    const value = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as unknown;
+    if (Array.isArray(value) && Number.isInteger(value[0]) && typeof value[1] === 'string') {
+      return [value[0] as number, value[1] as string];
+    }
+  } catch {
+    // fall through: not one of ours
+  }
+  throw new InvalidCursorError(cursor);
+}
+
+/** Slugs compared as bytes on PostgreSQL too, whatever the database's collation. */
+const bytes = () => (config.engine === 'postgresql' ? ' COLLATE "C"' : '');
+
+/** One page of treatments with the given conditions that contraindicate them; most severe first. */
+export async function screen(
+  conditions: readonly string[],
+  first: number,
+  after?: string | null,
+): Promise<ScreeningRow[]> {
   const conditionIds = await resolveSlugs('contraindication', conditions, 'conditions');
-  const [treatments, links] = await Promise.all([
-    db.treatment.findMany({ orderBy: { slug: 'asc' } }),
-    loadLinks(conditionIds),
-  ]);
+  const start = after == null ? null : decodeCursor(after);
+  const severity = `MIN(CASE severity ${Object.entries(rank)
+    .map(([name, value]) => `WHEN '${name}' THEN ${value}`)
+    .join(' ')} END)`;
+  const worst = `COALESCE(m.worst, ${NO_MATCH})`;
+  const rows = await queryRows<SqlRow & { id: number; slug: string; worst__: number }>(
+    `SELECT t.*, ${worst} AS "worst__" FROM "Treatment" t
+     LEFT JOIN (
+       SELECT "treatmentId", ${severity} AS worst FROM "TreatmentContraindication"
+       WHERE "contraindicationId" IN (${placeholders(conditionIds.length)}) GROUP BY "treatmentId"
+     ) m ON m."treatmentId" = t.id
+     ${start ? `WHERE (${worst} > ? OR (${worst} = ? AND t.slug${bytes()} > ?))` : ''}
+     ORDER BY ${worst}, t.slug${bytes()} LIMIT ?`,
+    [...conditionIds, ...(start ? [start[0], start[0], start[1]] : []), first],
+  );
+  const links =
+    rows.length && conditionIds.length
+      ? await loadLinks(
+          rows.map((r) => r.id),
+          conditionIds,
+        )
+      : [];
   const byTreatment = new Map<number, ScreeningMatch[]>();
   for (const l of links) byTreatment.set(l.treatmentId, [...(byTreatment.get(l.treatmentId) ?? []), l]);
-  const rows = treatments.map((treatment) => {
-    const matches = (byTreatment.get(treatment.id) ?? []).sort((a, b) => rank[a.severity] - rank[b.severity]);
-    return { treatment, matches, worst: matches[0]?.severity ?? null };
+  return rows.map(({ worst__, ...treatment }) => {
+    const matches = (byTreatment.get(treatment.id as number) ?? []).sort(
+      (a, b) => rank[a.severity] - rank[b.severity],
+    );
+    return {
+      treatment: treatment as ScreeningRow['treatment'],
+      matches,
+      worst: matches[0]?.severity ?? null,
+      cursor: encodeCursor(Number(worst__), treatment.slug as string),
+    };
   });
-  const score = (r: ScreeningRow) => (r.worst === null ? 3 : rank[r.worst]);
-  return rows.sort((a, b) => score(a) - score(b) || a.treatment.slug.localeCompare(b.treatment.slug));
 }
