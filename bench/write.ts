@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
 import { seedScale } from '../seed/bulk.ts';
-import { createDb, type Db } from '../src/db.ts';
+import { createDb, type Db, loadEngine } from '../src/db.ts';
 import { refreshOverlapStatements } from '../src/write/overlaps.ts';
 import { type Row, type Writer, write } from '../src/write/unitOfWork.ts';
 
@@ -112,6 +112,7 @@ console.log('|---|---|---|---|');
 for (const engine of engines) {
   for (const n of sizes) {
     const { url, drop } = await scratchUrl(engine, n);
+    await loadEngine(engine);
     const db = createDb(url, 2);
     try {
       await seedScale(db, url, n, 42, false);

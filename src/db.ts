@@ -1,19 +1,58 @@
 // The one Prisma client: better-sqlite3 for `file:` URLs, pg for `postgres://` URLs. Every SQL
 // statement sent through the adapter is counted (`dbStats`), for the no-N+1 tests and benchmarks.
 import { AsyncLocalStorage } from 'node:async_hooks';
-import { PrismaBetterSqlite3 } from '@prisma/adapter-better-sqlite3';
-import { PrismaPg } from '@prisma/adapter-pg';
 import type { SqlDriverAdapter, SqlDriverAdapterFactory, Transaction } from '@prisma/driver-adapter-utils';
 import pg from 'pg';
 import { config } from './config.ts';
-import { PrismaClient as PostgresClient } from './generated/postgresql/client.ts';
-import { PrismaClient } from './generated/sqlite/client.ts';
+import type { PrismaClient } from './generated/sqlite/client.ts';
 import { logger } from './logger.ts';
 import type { Engine } from './migrations.ts';
 import { pgReader, type Reader, sqliteReader } from './readers.ts';
 import { pinnedReplica, replicaRouting } from './replicas.ts';
 
 export type Db = PrismaClient;
+
+/**
+ * Each engine's generated Prisma client and driver adapter, loaded on demand: a process serving
+ * SQLite never loads PostgreSQL's client (and the reverse), which is ~15 MB of resident memory.
+ * The configured engine is loaded below; a process that opens the other one too (the test setup,
+ * `npm run bench:write`) calls `loadEngine` first.
+ */
+interface EngineModule {
+  Client: new (options: { adapter: SqlDriverAdapterFactory }) => Db;
+  /** The driver adapter over a SQLite file path or a pg pool. */
+  adapter: (target: string | pg.Pool) => SqlDriverAdapterFactory;
+}
+const engines: Partial<Record<Engine, EngineModule>> = {};
+
+export async function loadEngine(engine: Engine): Promise<void> {
+  if (engines[engine]) return;
+  if (engine === 'sqlite') {
+    const [{ PrismaClient: Client }, { PrismaBetterSqlite3 }] = await Promise.all([
+      import('./generated/sqlite/client.ts'),
+      import('@prisma/adapter-better-sqlite3'),
+    ]);
+    engines.sqlite = {
+      Client: Client as unknown as EngineModule['Client'],
+      adapter: (file) => new PrismaBetterSqlite3({ url: file as string }),
+    };
+  } else {
+    const [{ PrismaClient: Client }, { PrismaPg }] = await Promise.all([
+      import('./generated/postgresql/client.ts'),
+      import('@prisma/adapter-pg'),
+    ]);
+    engines.postgresql = {
+      Client: Client as unknown as EngineModule['Client'],
+      adapter: (pool) => new PrismaPg(pool as pg.Pool),
+    };
+  }
+}
+
+function engineModules(engine: Engine): EngineModule {
+  const found = engines[engine];
+  if (!found) throw new Error(`createDb: call loadEngine('${engine}') before opening a ${engine} database`);
+  return found;
+}
 
 /**
  * SQL statements sent to the database by this process since start, and rows they returned (what
@@ -30,19 +69,21 @@ const readersOf = new WeakMap<object, { primary: Reader; replicas: Reader[]; eng
 export function createDb(url: string, poolSize = config.DATABASE_POOL_SIZE, readUrls: string[] = []): Db {
   if (url.startsWith('file:')) {
     const file = sqliteFilePath(url);
-    const client = new PrismaClient({ adapter: counting(new PrismaBetterSqlite3({ url: file })) });
+    const { Client, adapter } = engineModules('sqlite');
+    const client = new Client({ adapter: counting(adapter(file)) });
     readersOf.set(client, { primary: countingReader(sqliteReader(file)), replicas: [], engine: 'sqlite' });
     return client;
   }
   // Both clients are generated from the same model (prisma/model.prisma), so their APIs are the
   // same; only the provider baked into each differs. One static type keeps the rest of the code
   // provider-agnostic. Prisma's adapter and our plain-SQL reads share one pool per database.
+  const { Client, adapter } = engineModules('postgresql');
   const postgres = (connectionString: string) => {
     const pool = new pg.Pool({ connectionString, max: poolSize });
     // An idle connection the server closes (restart, failover, dropped database) must not take the
     // process down: the pool drops it and opens another when needed.
     pool.on('error', (error) => logger.warn({ err: error }, 'idle database connection closed'));
-    const base = new PostgresClient({ adapter: counting(new PrismaPg(pool)) });
+    const base = new Client({ adapter: counting(adapter(pool)) });
     // The adapter leaves a pool it was given open: close it with the client.
     const client = base.$extends({
       client: {
@@ -87,6 +128,13 @@ export function sqlReader(client: Db = db): Reader {
   return replicas.length === 0
     ? readers.primary
     : (replicas[pinnedReplica(readers, replicas.length)] as Reader);
+}
+
+/** Plain-SQL reads on the primary, for checks that must see what was just written or migrated. */
+export function primaryReader(client: Db = db): Reader {
+  const readers = readersOf.get(client);
+  if (!readers) throw new Error('primaryReader: a client made by createDb is required');
+  return readers.primary;
 }
 
 /** The engine behind a client made by createDb (plain-SQL writers number placeholders for PostgreSQL). */
@@ -145,4 +193,5 @@ function counting<F extends SqlDriverAdapterFactory>(factory: F): F {
   });
 }
 
+await loadEngine(config.engine);
 export const db: Db = createDb(config.DATABASE_URL, config.DATABASE_POOL_SIZE, config.DATABASE_READ_URLS);

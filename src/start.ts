@@ -14,9 +14,8 @@ try {
 }
 
 const { logger } = await import('./logger.ts');
-const { db } = await import('./db.ts');
+const { db, primaryReader } = await import('./db.ts');
 const { applyMigrations } = await import('./migrations.ts');
-const { seedDatabase } = await import('../seed/load.ts');
 const { createApp } = await import('./server.ts');
 
 const applied = await applyMigrations(config.DATABASE_URL);
@@ -26,7 +25,10 @@ if (applied.length > 0) {
   const filled = await backfillDerived(db);
   if (filled > 0) logger.info({ rows: filled }, 'filled derived columns of existing rows');
 }
-if ((await db.source.count()) === 0) {
+// Plain SQL, and the seed code (validator, YAML) loaded only for an empty database: Prisma's query
+// engine and the seed's modules then stay out of a serving process until something writes.
+if ((await primaryReader(db)('SELECT 1 AS "seeded" FROM "Source" LIMIT 1', [])).length === 0) {
+  const { seedDatabase } = await import('../seed/load.ts');
   const stats = await seedDatabase(db);
   logger.info({ rows: stats.created }, 'seeded an empty database');
 }

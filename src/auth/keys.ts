@@ -1,7 +1,7 @@
 // API keys: `akt_` + 32 random bytes (base64url). Only the SHA-256 of a key is stored, so a leaked
 // database does not leak usable keys; the first characters are kept to tell keys apart.
 import { createHash, randomBytes } from 'node:crypto';
-import type { Db } from '../db.ts';
+import { type Db, sqlReader } from '../db.ts';
 import { parseScopes, type Scope } from './scopes.ts';
 
 const PREFIX_LENGTH = 12;
@@ -59,8 +59,12 @@ export async function listApiKeys(db: Db) {
 
 /** The live key matching a presented secret, or null for unknown and revoked keys alike. */
 export async function findApiKey(db: Db, key: string): Promise<ApiKeyIdentity | null> {
-  const row = await db.apiKey.findUnique({ where: { hash: hashKey(key) } });
-  return row && !row.revokedAt ? toIdentity(row) : null;
+  // Plain SQL like every read of a request (on the request's replica when there are replicas).
+  const [row] = (await sqlReader(db)(
+    'SELECT id, name, prefix, scopes, "revokedAt" FROM "ApiKey" WHERE hash = ?',
+    [hashKey(key)],
+  )) as Array<{ id: number; name: string; prefix: string; scopes: string; revokedAt: unknown }>;
+  return row && row.revokedAt == null ? toIdentity({ ...row, id: Number(row.id) }) : null;
 }
 
 function toIdentity(row: { id: number; name: string; prefix: string; scopes: string }): ApiKeyIdentity {

@@ -1,6 +1,6 @@
 // /ready: the database answers and every migration of this release is applied. A load balancer
 // sends traffic only to ready processes (and stops during shutdown).
-import type { Db } from '../db.ts';
+import { type Db, primaryReader } from '../db.ts';
 import { APPLIED_MIGRATIONS_SQL, type Engine, missingMigrations } from '../migrations.ts';
 
 export interface Readiness {
@@ -19,7 +19,7 @@ const withTimeout = <T>(promise: Promise<T>, ms: number) =>
 export async function checkReadiness(db: Db, engine: Engine, timeoutMs = 2000): Promise<Readiness> {
   try {
     const rows = await withTimeout(
-      db.$queryRawUnsafe<Array<{ migration_name: string }>>(APPLIED_MIGRATIONS_SQL),
+      primaryReader(db)(APPLIED_MIGRATIONS_SQL, []) as Promise<Array<{ migration_name: string }>>,
       timeoutMs,
     );
     const missing = missingMigrations(

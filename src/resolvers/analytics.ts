@@ -1,7 +1,6 @@
 // Contraindication analytics computed by the database: shared contraindications across treatments
 // and pairwise overlaps (read from the pair table one aggregate over the join table maintains),
 // ranked by Jaccard index.
-import { db } from '../db.ts';
 import { resolveSlugs } from './slugs.ts';
 import { placeholders, queryRows } from './sql.ts';
 
@@ -9,12 +8,24 @@ import { placeholders, queryRows } from './sql.ts';
 export async function sharedContraindicationIds(treatmentSlugs: readonly string[]): Promise<number[]> {
   const ids = await resolveSlugs('treatment', treatmentSlugs, 'treatments');
   if (ids.length === 0) return [];
-  const rows = await db.treatmentContraindication.groupBy({
-    by: ['contraindicationId'],
-    where: { treatmentId: { in: ids } },
-    _count: { treatmentId: true },
-  });
-  return rows.filter((r) => r._count.treatmentId === ids.length).map((r) => r.contraindicationId);
+  const distinct = [...new Set(ids)];
+  const rows = await queryRows<{ id: unknown }>(
+    `SELECT "contraindicationId" AS id FROM "TreatmentContraindication"
+     WHERE "treatmentId" IN (${placeholders(distinct.length)})
+     GROUP BY "contraindicationId" HAVING COUNT(*) = ?`,
+    [...distinct, distinct.length],
+  );
+  return rows.map((r) => Number(r.id));
+}
+
+/** Contraindication rows by id, in slug order (byte order, the same on every engine). */
+export async function contraindicationsById(ids: readonly number[]) {
+  if (ids.length === 0) return [];
+  const rows = await queryRows<{ id: number; slug: string }>(
+    `SELECT * FROM "Contraindication" WHERE id IN (${placeholders(ids.length)})`,
+    ids,
+  );
+  return rows.sort((a, b) => (a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0));
 }
 
 export interface OverlapRow {
@@ -48,8 +59,12 @@ export async function overlapPage(minShared: number, limit: number, offset: numb
 }
 
 /** How many pairs share at least `minShared` contraindications: a range count on the shared index. */
-export function overlapCount(minShared: number): Promise<number> {
-  return db.contraindicationOverlap.count({ where: { shared: { gte: minShared } } });
+export async function overlapCount(minShared: number): Promise<number> {
+  const [row] = await queryRows<{ n: unknown }>(
+    'SELECT COUNT(*) AS n FROM "ContraindicationOverlap" WHERE "shared" >= ?',
+    [minShared],
+  );
+  return Number(row?.n ?? 0);
 }
 
 /**

@@ -3,9 +3,7 @@
 // engines: the most severe match first (ABSOLUTE, RELATIVE, PRECAUTION, then no match), then slug
 // in byte order; `after` is a keyset cursor on that order, so a page costs its size, not the base.
 import { config } from '../config.ts';
-import { db } from '../db.ts';
 import { InvalidCursorError } from '../errors.ts';
-import { citationInclude } from './citations.ts';
 import { resolveSlugs } from './slugs.ts';
 import { placeholders, queryRows, type SqlRow } from './sql.ts';
 
@@ -14,15 +12,25 @@ export type SeverityName = keyof typeof rank;
 /** The rank of a treatment no given condition contraindicates: after every severity. */
 const NO_MATCH = 3;
 
-async function loadLinks(treatmentIds: number[], conditionIds: number[]) {
-  return db.treatmentContraindication.findMany({
-    where: { treatmentId: { in: treatmentIds }, contraindicationId: { in: conditionIds } },
-    include: { contraindication: true, citations: citationInclude },
-    orderBy: { id: 'asc' },
-  });
-}
+/** A link of a page's treatment to a given condition; its condition and citations load by id. */
+export type ScreeningMatch = SqlRow & {
+  id: number;
+  treatmentId: number;
+  contraindicationId: number;
+  severity: SeverityName;
+  noteFr: string | null;
+  noteEn: string | null;
+};
 
-export type ScreeningMatch = Awaited<ReturnType<typeof loadLinks>>[number];
+function loadLinks(treatmentIds: number[], conditionIds: number[]): Promise<ScreeningMatch[]> {
+  return queryRows<ScreeningMatch>(
+    `SELECT * FROM "TreatmentContraindication"
+     WHERE "treatmentId" IN (${placeholders(treatmentIds.length)})
+       AND "contraindicationId" IN (${placeholders(conditionIds.length)})
+     ORDER BY id`,
+    [...treatmentIds, ...conditionIds],
+  );
+}
 
 export interface ScreeningRow {
   treatment: SqlRow & { id: number; slug: string };
@@ -80,7 +88,10 @@ export async function screen(
         )
       : [];
   const byTreatment = new Map<number, ScreeningMatch[]>();
-  for (const l of links) byTreatment.set(l.treatmentId, [...(byTreatment.get(l.treatmentId) ?? []), l]);
+  for (const l of links) {
+    const id = Number(l.treatmentId);
+    byTreatment.set(id, [...(byTreatment.get(id) ?? []), l]);
+  }
   return rows.map(({ worst__, ...treatment }) => {
     const matches = (byTreatment.get(treatment.id as number) ?? []).sort(
       (a, b) => rank[a.severity] - rank[b.severity],

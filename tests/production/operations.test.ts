@@ -73,8 +73,9 @@ describe('readiness failures', () => {
     mkdirSync(TMP_ROOT, { recursive: true });
     const file = join(TMP_ROOT, `empty_${randomBytes(4).toString('hex')}.db`);
     writeFileSync(file, '');
-    const { createDb } = await import('../../src/db.ts');
+    const { createDb, loadEngine } = await import('../../src/db.ts');
     const { checkReadiness } = await import('../../src/http/readiness.ts');
+    await loadEngine('sqlite');
     const empty = createDb(`file:${file}`);
     const readiness = await checkReadiness(empty, 'sqlite');
     expect(readiness.ready).toBe(false);

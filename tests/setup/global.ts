@@ -4,7 +4,7 @@ import { mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { seedDatabase } from '../../seed/load.ts';
-import { createDb } from '../../src/db.ts';
+import { createDb, loadEngine } from '../../src/db.ts';
 import { applyMigrations } from '../../src/migrations.ts';
 import {
   createPgDatabase,
@@ -64,6 +64,7 @@ export default async function setup(project: TestProject) {
   }
   try {
     await applyMigrations(templateUrl);
+    await loadEngine(engine);
     const db = createDb(templateUrl, 2);
     await seedDatabase(db).finally(() => db.$disconnect());
   } catch (error) {

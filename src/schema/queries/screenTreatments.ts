@@ -15,7 +15,7 @@ const ScreeningMatchRef = builder.objectRef<ScreeningMatch>('ScreeningMatch').im
     contraindication: t.field({
       type: Contraindication,
       description: 'The condition.',
-      resolve: (m) => m.contraindication,
+      resolve: (m, _args, ctx) => ctx.loaders.byId('Contraindication').load(m.contraindicationId) as never,
     }),
     severity: t.field({
       type: SeverityEnum,
@@ -32,7 +32,7 @@ const ScreeningMatchRef = builder.objectRef<ScreeningMatch>('ScreeningMatch').im
     citations: t.field({
       type: [Citation],
       description: 'The sources stating it.',
-      resolve: (m) => m.citations,
+      resolve: (m, _args, ctx) => ctx.loaders.citationsOf('treatmentContraindicationId').load(m.id) as never,
     }),
   }),
 });

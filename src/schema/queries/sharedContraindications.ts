@@ -1,12 +1,12 @@
-import { db } from '../../db.ts';
-import { sharedContraindicationIds } from '../../resolvers/analytics.ts';
+import { contraindicationsById, sharedContraindicationIds } from '../../resolvers/analytics.ts';
 import { builder, readScope } from '../builder.ts';
 import { INFORMATIONAL } from '../enums.ts';
+import { Contraindication } from '../types/Contraindication.ts';
 
 builder.queryField('sharedContraindications', (t) =>
-  t.prismaField({
+  t.field({
     authScopes: readScope,
-    type: ['Contraindication'],
+    type: [Contraindication],
     description: `The contraindications common to all the given treatments, by slug. ${INFORMATIONAL}`,
     args: {
       treatments: t.arg.stringList({
@@ -14,9 +14,7 @@ builder.queryField('sharedContraindications', (t) =>
         description: 'Treatment slugs (at least one). Unknown slugs are an error listing them.',
       }),
     },
-    resolve: async (query, _root, args) => {
-      const ids = await sharedContraindicationIds(args.treatments);
-      return db.contraindication.findMany({ ...query, where: { id: { in: ids } }, orderBy: { slug: 'asc' } });
-    },
+    resolve: async (_root, args) =>
+      (await contraindicationsById(await sharedContraindicationIds(args.treatments))) as never,
   }),
 );
