@@ -15,14 +15,14 @@ try {
 
 const { logger } = await import('./logger.ts');
 const { db, primaryReader } = await import('./db.ts');
-const { applyMigrations } = await import('./migrations.ts');
+const { applyMigrations, migrationNames } = await import('./migrations.ts');
 const { createApp } = await import('./server.ts');
 
 const applied = await applyMigrations(config.DATABASE_URL);
 if (applied.length > 0) {
   logger.info({ migrations: applied }, 'applied migrations');
-  const { backfillDerived } = await import('./write/backfill.ts');
-  const filled = await backfillDerived(db);
+  const { backfillAfterMigrating } = await import('./write/backfill.ts');
+  const filled = await backfillAfterMigrating(db, applied, migrationNames(config.engine)[0] as string);
   if (filled > 0) logger.info({ rows: filled }, 'filled derived columns of existing rows');
 }
 // Plain SQL, and the seed code (validator, YAML) loaded only for an empty database: Prisma's query

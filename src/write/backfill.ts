@@ -33,3 +33,16 @@ export async function backfillDerived(db: Db): Promise<number> {
   );
   return filled;
 }
+
+/**
+ * What `npm start` and `npm run db:migrate` run after migrating: a database that already existed
+ * gets its derived columns filled; a new one (its first migration just applied) has no rows yet.
+ */
+export async function backfillAfterMigrating(
+  db: Db,
+  applied: readonly string[],
+  firstMigration: string,
+): Promise<number> {
+  if (applied.length === 0 || applied.includes(firstMigration)) return 0;
+  return backfillDerived(db);
+}

@@ -51,7 +51,8 @@ const bothEnds: Record<string, string> = {
   TreatmentComponent: 'componentId',
 };
 
-export async function entityOf(tx: Tx, model: string, row: Row): Promise<EntityRef[]> {
+/** The owners of one row that need no read: everything but a citation of a fact. */
+function directOwners(model: string, row: Row): EntityRef[] | { model: string; id: number } {
   if (isEntityModel(model)) return [{ entity: model, id: row.id as number }];
   if (model === 'SourceSection') return [{ entity: 'Source', id: row.sourceId as number }];
   if (typeof row.treatmentId === 'number' && model !== 'Citation') {
@@ -66,8 +67,28 @@ export async function entityOf(tx: Tx, model: string, row: Row): Promise<EntityR
     const id = row[relation.column];
     if (typeof id !== 'number') continue;
     if (isEntityModel(relation.type)) return [{ entity: relation.type, id }];
-    const [owner] = await delegate(tx, relation.type).findMany({ where: { id } });
-    return owner ? entityOf(tx, relation.type, owner) : [];
+    // A fact (link, claim, status…): its own owners, read below.
+    return { model: relation.type, id };
   }
   return [];
+}
+
+/**
+ * The entities each row belongs to, in order; facts that citations point at are read in one
+ * statement per fact model (so a seed of hundreds of citations costs a few reads, not hundreds).
+ */
+export async function ownersOfRows(tx: Tx, rows: Array<{ model: string; row: Row }>): Promise<EntityRef[][]> {
+  const direct = rows.map(({ model, row }) => directOwners(model, row));
+  const wanted = new Map<string, Set<number>>();
+  for (const d of direct) {
+    if (!Array.isArray(d)) wanted.set(d.model, (wanted.get(d.model) ?? new Set()).add(d.id));
+  }
+  const facts = new Map<string, EntityRef[]>();
+  for (const [model, ids] of wanted) {
+    for (const fact of await delegate(tx, model).findMany({ where: { id: { in: [...ids] } } })) {
+      const owners = directOwners(model, fact);
+      facts.set(`${model}:${fact.id}`, Array.isArray(owners) ? owners : []);
+    }
+  }
+  return direct.map((d) => (Array.isArray(d) ? d : (facts.get(`${d.model}:${d.id}`) ?? [])));
 }

@@ -10,6 +10,7 @@ export type Tx = Parameters<Parameters<Db['$transaction']>[0]>[0];
 export interface Delegate {
   findMany(args: { where?: object; select?: Record<string, true>; orderBy?: object }): Promise<Row[]>;
   createManyAndReturn(args: { data: Row[] }): Promise<Row[]>;
+  createMany(args: { data: Row[] }): Promise<unknown>;
   update(args: { where: { id: number }; data: object }): Promise<Row>;
   updateMany(args: { where: object; data: object }): Promise<unknown>;
   deleteMany(args: { where: object }): Promise<unknown>;

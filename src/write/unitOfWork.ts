@@ -16,7 +16,7 @@
 import { BUMP_DATA_VERSION_SQL } from '../cache/dataVersion.ts';
 import { clientEngine, type Db } from '../db.ts';
 import { recomputeDerived } from './derivedRows.ts';
-import { type Change, type EntityRef, entityOf, isEntityModel, type RowChange } from './entities.ts';
+import { type Change, type EntityRef, isEntityModel, ownersOfRows, type RowChange } from './entities.ts';
 import { appendLogs } from './log.ts';
 import { INCREMENTAL_LIMIT, incrementalOverlapStatements, refreshOverlapStatements } from './overlaps.ts';
 import { type Delegate, delegate, modelName, type Row, type Tx } from './rows.ts';
@@ -93,15 +93,13 @@ export class Writer {
     if (rows.length === 0) return;
     const name = modelName(model);
     // Resolve owners while they still exist: a citation's link may be deleted next.
-    for (const before of rows) {
-      this.changes.push({
-        model: name,
-        operation: 'DELETE',
-        before,
-        after: null,
-        owner: await entityOf(this.tx, name, before),
-      });
-    }
+    const owners = await ownersOfRows(
+      this.tx,
+      rows.map((row) => ({ model: name, row })),
+    );
+    rows.forEach((before, i) => {
+      this.changes.push({ model: name, operation: 'DELETE', before, after: null, owner: owners[i] ?? [] });
+    });
     await delegate(this.tx, model).deleteMany({ where: { id: { in: rows.map((r) => r.id as number) } } });
   }
 
@@ -172,13 +170,13 @@ async function lockDataVersion(w: Writer): Promise<number> {
 
 /** Every row change with the entity it belongs to (deletes resolved theirs before deleting). */
 async function ownersOf(w: Writer): Promise<Change[]> {
-  const out: Change[] = [];
-  for (const change of w.changes) {
-    const owner =
-      change.owner ?? (await entityOf(w.tx, change.model, (change.after ?? change.before) as Row));
-    out.push({ ...change, owner });
-  }
-  return out;
+  const pending = w.changes.filter((c) => !c.owner);
+  const owners = await ownersOfRows(
+    w.tx,
+    pending.map((c) => ({ model: c.model, row: (c.after ?? c.before) as Row })),
+  );
+  const resolved = new Map(pending.map((c, i) => [c, owners[i] ?? []]));
+  return w.changes.map((c) => ({ ...c, owner: c.owner ?? resolved.get(c) ?? [] }));
 }
 
 export interface EntityChange extends EntityRef {

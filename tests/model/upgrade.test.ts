@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { seedDatabase } from '../../seed/load.ts';
 import { createDb, type Db } from '../../src/db.ts';
 import { applyMigrations, migrationNames } from '../../src/migrations.ts';
-import { backfillDerived } from '../../src/write/backfill.ts';
+import { backfillAfterMigrating } from '../../src/write/backfill.ts';
 import { sortKey } from '../../src/write/derived.ts';
 import { dropPgDatabase, emptyDatabase } from '../setup/databases.ts';
 
@@ -40,8 +40,10 @@ beforeAll(async () => {
       await db.$executeRawUnsafe(`SELECT setval(pg_get_serial_sequence('"${table}"', 'id'), 10)`);
     }
   }
-  await applyMigrations(url);
-  await backfillDerived(db);
+  // What `npm start` and `npm run db:migrate` run.
+  const applied = await applyMigrations(url);
+  expect(applied).toEqual(names.slice(names.indexOf(previousRelease) + 1));
+  expect(await backfillAfterMigrating(db, applied, names[0] as string)).toBe(1);
 });
 
 afterAll(async () => {
