@@ -1,4 +1,4 @@
-// The four benchmarked operations: the GraphQL the API gets, and the path the floor server gets
+// The benchmarked operations: the GraphQL the API gets, and the path the floor server gets
 // for the same answer.
 export interface Operation {
   name: string;
@@ -6,6 +6,9 @@ export interface Operation {
   query: string;
   floorPath: string;
 }
+
+/** The contraindication the scale generator links to every 4th treatment (seed/scale.ts). */
+export const COMMON_CONTRAINDICATION = 'contraindication-1';
 
 export const operations = (detailSlug: string): Operation[] => [
   {
@@ -37,6 +40,13 @@ export const operations = (detailSlug: string): Operation[] => [
     floorPath: '/overlaps',
     query: `{ contraindicationOverlaps(minShared: 2, first: 50) { nodes {
       treatmentA { slug } treatmentB { slug } sharedCount jaccard } } }`,
+  },
+  {
+    name: 'reverse-connection',
+    description: `Reverse connection: the first 20 treatments of ${COMMON_CONTRAINDICATION} (N / 4 links)`,
+    floorPath: `/reverse?slug=${COMMON_CONTRAINDICATION}`,
+    query: `{ contraindication(slug: "${COMMON_CONTRAINDICATION}") { slug
+      treatments(first: 20) { edges { severity node { slug name } } } } }`,
   },
   {
     name: 'search',

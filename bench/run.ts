@@ -1,15 +1,19 @@
 // `npm run bench`: for each engine and scale, starts the API (production mode) and the floor
 // server on the same synthetic database, checks they give the same answers, then drives each with
-// autocannon on the four operations of bench/operations.ts. Reports req/s, p50/p99 latency, SQL
-// statements per request (counted by each server) and peak RSS, plus cold start, as JSON in
-// bench/results/<date>.json and as a Markdown table with the API/floor ratios.
+// autocannon on the operations of bench/operations.ts. On PostgreSQL, PostGraphile v5 serves the
+// same database as a peer (bench/postgraphile, installed with `npm --prefix bench/postgraphile ci`;
+// skipped with a note when it is not installed), with its equivalent documents and the same-answer
+// check. Reports req/s, p50/p99 latency, SQL statements per request (counted by the API and the
+// floor), idle and peak RSS, plus cold start, as JSON in bench/results/<date>.json and as Markdown
+// tables with the API/floor and API/PostGraphile ratios.
 import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { isDeepStrictEqual, parseArgs } from 'node:util';
 import autocannon from 'autocannon';
 import pg from 'pg';
 import { operations } from './operations.ts';
+import { peerOperations } from './postgraphile/operations.ts';
 
 const root = join(import.meta.dirname, '..');
 const { values } = parseArgs({
@@ -45,7 +49,13 @@ interface Row {
   api: Measure;
   floor: Measure;
   sameAnswer: boolean;
+  /** PostGraphile, on PostgreSQL, for operations it has an equivalent of. */
+  peer?: Measure;
+  samePeerAnswer?: boolean;
 }
+
+const peerScript = 'bench/postgraphile/server.mjs';
+const peerInstalled = existsSync(join(root, 'bench', 'postgraphile', 'node_modules', 'postgraphile'));
 
 function run(cmd: string, args: string[], env: Record<string, string>): Promise<void> {
   return new Promise((resolve, reject) => {
@@ -71,8 +81,13 @@ const apiNodeFlags = ['--max-old-space-size=192'];
 
 /** Starts a server and resolves with its child process and URL once it prints it. */
 function serve(script: string, env: Record<string, string>): Promise<{ child: ChildProcess; url: string }> {
-  // Compiled JavaScript runs on plain node; TypeScript (the floor) through tsx.
-  const args = script.endsWith('.js') ? [...apiNodeFlags, script] : ['--import', 'tsx', script];
+  // Compiled JavaScript runs on plain node (the API with its production flags); TypeScript (the
+  // floor) through tsx; the PostGraphile peer (.mjs) on plain node with its defaults.
+  const args = script.endsWith('.js')
+    ? [...apiNodeFlags, script]
+    : script.endsWith('.mjs')
+      ? [script]
+      : ['--import', 'tsx', script];
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, args, {
       cwd: root,
@@ -81,7 +96,7 @@ function serve(script: string, env: Record<string, string>): Promise<{ child: Ch
     });
     const timer = setTimeout(() => reject(new Error(`${script} did not start in 60 s`)), 60_000);
     child.stdout?.on('data', (chunk: Buffer) => {
-      const match = /http:\/\/localhost:(\d+)/.exec(chunk.toString());
+      const match = /http:\/\/(?:localhost|127\.0\.0\.1):(\d+)/.exec(chunk.toString());
       if (match) {
         clearTimeout(timer);
         resolve({ child, url: `http://127.0.0.1:${match[1]}` });
@@ -91,9 +106,15 @@ function serve(script: string, env: Record<string, string>): Promise<{ child: Ch
   });
 }
 
-const peakRss = (child: ChildProcess) => {
+const memory = (child: ChildProcess, field: 'VmHWM' | 'VmRSS') => {
   const status = readFileSync(`/proc/${child.pid}/status`, 'utf8');
-  return Number(/VmHWM:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024;
+  return Math.round(Number(new RegExp(`${field}:\\s+(\\d+)`).exec(status)?.[1] ?? 0) / 1024);
+};
+const peakRss = (child: ChildProcess) => memory(child, 'VmHWM');
+/** Resident memory of a server that has started and not served anything yet (after 2 s). */
+const idleRss = async (child: ChildProcess) => {
+  await new Promise((r) => setTimeout(r, 2_000));
+  return memory(child, 'VmRSS');
 };
 
 async function stop(child: ChildProcess) {
@@ -180,7 +201,16 @@ await run(
 );
 
 const rows: Row[] = [];
-const rss: Array<{ engine: string; treatments: number; apiMb: number; floorMb: number }> = [];
+interface Rss {
+  engine: string;
+  treatments: number;
+  apiIdleMb: number;
+  apiMb: number;
+  floorMb: number;
+  peerIdleMb?: number;
+  peerMb?: number;
+}
+const rss: Rss[] = [];
 for (const engine of engines) {
   for (const treatments of sizes) {
     const db = await database(engine, treatments);
@@ -202,6 +232,15 @@ for (const engine of engines) {
         RATE_LIMIT_POINTS: '0',
       });
       const floor = await serve('bench/floor/server.ts', { DATABASE_URL: db.url });
+      const peer =
+        engine === 'postgresql' && peerInstalled
+          ? await serve(peerScript, { DATABASE_URL: db.url, GRAPHILE_ENV: 'production' })
+          : null;
+      const [apiIdleMb, peerIdleMb] = await Promise.all([
+        idleRss(api.child),
+        peer ? idleRss(peer.child) : Promise.resolve(undefined),
+      ]);
+      const peers = peerOperations('treatment-1');
       try {
         for (const op of operations('treatment-1')) {
           const apiRequest = {
@@ -210,7 +249,20 @@ for (const engine of engines) {
             body: JSON.stringify({ query: op.query }),
           };
           const floorRequest = { url: `${floor.url}${op.floorPath}` };
-          const sameAnswer = isDeepStrictEqual(await answer(apiRequest), await answer(floorRequest));
+          const apiAnswer = await answer(apiRequest);
+          const sameAnswer = isDeepStrictEqual(apiAnswer, await answer(floorRequest));
+          const peerOp = peer ? peers[op.name] : undefined;
+          const peerRequest =
+            peer && peerOp
+              ? { url: `${peer.url}/graphql`, method: 'POST', body: JSON.stringify({ query: peerOp.query }) }
+              : null;
+          const samePeerAnswer =
+            peerOp && peerRequest
+              ? isDeepStrictEqual(
+                  peerOp.fromApi(apiAnswer.data),
+                  peerOp.fromPeer((await answer(peerRequest)).data),
+                )
+              : undefined;
           rows.push({
             engine,
             treatments,
@@ -218,18 +270,22 @@ for (const engine of engines) {
             api: await measure(apiRequest),
             floor: await measure(floorRequest),
             sameAnswer,
+            ...(peerRequest ? { peer: await measure(peerRequest), samePeerAnswer } : {}),
           });
           console.error(`${engine} N=${treatments} ${op.name} done`);
         }
         rss.push({
           engine,
           treatments,
-          apiMb: Math.round(peakRss(api.child)),
-          floorMb: Math.round(peakRss(floor.child)),
+          apiIdleMb,
+          apiMb: peakRss(api.child),
+          floorMb: peakRss(floor.child),
+          ...(peer ? { peerIdleMb, peerMb: peakRss(peer.child) } : {}),
         });
       } finally {
         await stop(api.child);
         await stop(floor.child);
+        if (peer) await stop(peer.child);
       }
     } finally {
       await db.drop();
@@ -255,20 +311,27 @@ writeFileSync(
 );
 
 const ratio = (a: number, b: number) => (b > 0 ? `${Math.round((a / b) * 100)} %` : 'n/a');
+const yes = (same: boolean | undefined) => (same === undefined ? '–' : same ? 'yes' : 'NO');
 const lines = [
   `Benchmark ${date} (2 cores, ${process.version}; ${connections} connections, ${duration} s per run)`,
   '',
-  '| engine | N | operation | API req/s | floor req/s | API/floor | API p50 / p99 ms | floor p50 / p99 ms | SQL/request API / floor | same answer |',
-  '| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |',
+  '| engine | N | operation | API req/s | floor req/s | API/floor | PostGraphile req/s | API/PostGraphile | API p50 / p99 ms | floor p50 / p99 ms | SQL/request API / floor | same answer floor / PostGraphile |',
+  '| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |',
   ...rows.map(
     (r) =>
-      `| ${r.engine} | ${r.treatments} | ${r.operation} | ${r.api.reqPerSec} | ${r.floor.reqPerSec} | ${ratio(r.api.reqPerSec, r.floor.reqPerSec)} | ${r.api.p50} / ${r.api.p99} | ${r.floor.p50} / ${r.floor.p99} | ${r.api.statements} / ${r.floor.statements} | ${r.sameAnswer ? 'yes' : 'NO'} |`,
+      `| ${r.engine} | ${r.treatments} | ${r.operation} | ${r.api.reqPerSec} | ${r.floor.reqPerSec} | ${ratio(r.api.reqPerSec, r.floor.reqPerSec)} | ${r.peer?.reqPerSec ?? '–'} | ${r.peer ? ratio(r.api.reqPerSec, r.peer.reqPerSec) : '–'} | ${r.api.p50} / ${r.api.p99} | ${r.floor.p50} / ${r.floor.p99} | ${r.api.statements} / ${r.floor.statements} | ${yes(r.sameAnswer)} / ${yes(r.samePeerAnswer)} |`,
   ),
   '',
-  '| engine | N | peak RSS API MB | peak RSS floor MB |',
-  '| --- | --- | --- | --- |',
-  ...rss.map((r) => `| ${r.engine} | ${r.treatments} | ${r.apiMb} | ${r.floorMb} |`),
+  '| engine | N | API idle / peak RSS MB | floor peak RSS MB | PostGraphile idle / peak RSS MB |',
+  '| --- | --- | --- | --- | --- |',
+  ...rss.map(
+    (r) =>
+      `| ${r.engine} | ${r.treatments} | ${r.apiIdleMb} / ${r.apiMb} | ${r.floorMb} | ${r.peerMb === undefined ? '–' : `${r.peerIdleMb} / ${r.peerMb}`} |`,
+  ),
   '',
   `Cold start (fresh SQLite file → migrate + seed → first answer): ${coldStartMs} ms`,
+  ...(peerInstalled
+    ? []
+    : ['', 'PostGraphile not installed (npm --prefix bench/postgraphile ci): no peer column.']),
 ];
 console.log(lines.join('\n'));

@@ -218,6 +218,9 @@ export function generateScaleData(treatments: number, seed = 42): ScaleData {
     for (const v of vocabularies) {
       const count = int(3, 8);
       const chosen = new Set<number>();
+      // One very common contraindication (every 4th treatment: 5 000 links at N = 20 000), so the
+      // bench has a reverse connection that pages through thousands of links.
+      if (v.table === 'contraindication' && t % 4 === 0) chosen.add(1);
       while (chosen.size < count) chosen.add(int(1, perKind));
       for (const target of [...chosen].sort((a, b) => a - b)) {
         const id = (linkIds[v.link] ?? 0) + 1;

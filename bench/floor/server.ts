@@ -282,6 +282,27 @@ async function search(text: string) {
   return { data: { search: hits } };
 }
 
+/** A vocabulary entry's first 20 treatments, in link order (one index range on the join table). */
+async function reverse(slug: string) {
+  const [c] = await q('SELECT id, slug FROM "Contraindication" WHERE slug = ?', [slug]);
+  if (!c) return { data: { contraindication: null } };
+  const rows = await q(
+    `SELECT l.severity, t.slug, t."nameFr" FROM "TreatmentContraindication" l JOIN "Treatment" t ON t.id = l."treatmentId"
+     WHERE l."contraindicationId" = ? ORDER BY l.id LIMIT 20`,
+    [c.id],
+  );
+  return {
+    data: {
+      contraindication: {
+        slug: c.slug,
+        treatments: {
+          edges: rows.map((r) => ({ severity: r.severity, node: { slug: r.slug, name: r.nameFr } })),
+        },
+      },
+    },
+  };
+}
+
 const server = createServer(async (req, res) => {
   const { pathname, searchParams } = new URL(req.url ?? '/', 'http://floor');
   const before = statements;
@@ -293,9 +314,11 @@ const server = createServer(async (req, res) => {
           ? await detail(searchParams.get('slug') ?? '')
           : pathname === '/overlaps'
             ? await overlaps()
-            : pathname === '/search'
-              ? await search(searchParams.get('q') ?? '')
-              : undefined;
+            : pathname === '/reverse'
+              ? await reverse(searchParams.get('slug') ?? '')
+              : pathname === '/search'
+                ? await search(searchParams.get('q') ?? '')
+                : undefined;
     if (!body) {
       res.writeHead(404).end();
       return;

@@ -53,7 +53,7 @@ export async function appendLogs(
   await insertRows(
     w,
     'AuditLog',
-    ['dataVersion', 'actor', 'operation', 'model', 'rowId', 'before', 'after', 'at'],
+    ['dataVersion', 'actor', 'operation', 'model', 'recordId', 'before', 'after', 'at'],
     changes.map((c) => [
       dataVersion,
       w.actor,

@@ -114,7 +114,7 @@ describe('write(actor, change)', () => {
       actor: 'curator',
       operation: 'UPDATE',
       model: 'TreatmentContraindication',
-      rowId: result.value,
+      recordId: result.value,
     });
     const [was, now] = [JSON.parse(audit?.before ?? '{}'), JSON.parse(audit?.after ?? '{}')];
     expect(was.severity).not.toBe(now.severity);

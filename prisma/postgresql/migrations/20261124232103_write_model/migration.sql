@@ -177,7 +177,7 @@ CREATE TABLE "AuditLog" (
     "actor" TEXT NOT NULL,
     "operation" "ChangeOperation" NOT NULL,
     "model" TEXT NOT NULL,
-    "rowId" INTEGER,
+    "recordId" INTEGER,
     "before" TEXT,
     "after" TEXT,
     "at" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
@@ -198,7 +198,7 @@ CREATE INDEX "ChangeLog_dataVersion_idx" ON "ChangeLog"("dataVersion");
 CREATE INDEX "AuditLog_dataVersion_idx" ON "AuditLog"("dataVersion");
 
 -- CreateIndex
-CREATE INDEX "AuditLog_model_rowId_idx" ON "AuditLog"("model", "rowId");
+CREATE INDEX "AuditLog_model_recordId_idx" ON "AuditLog"("model", "recordId");
 
 -- CreateIndex
 CREATE INDEX "Citation_sourceId_id_idx" ON "Citation"("sourceId", "id");

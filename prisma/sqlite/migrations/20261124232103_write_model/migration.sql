@@ -30,7 +30,7 @@ CREATE TABLE "AuditLog" (
     "actor" TEXT NOT NULL,
     "operation" TEXT NOT NULL,
     "model" TEXT NOT NULL,
-    "rowId" INTEGER,
+    "recordId" INTEGER,
     "before" TEXT,
     "after" TEXT,
     "at" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP
@@ -634,7 +634,7 @@ CREATE INDEX "ChangeLog_dataVersion_idx" ON "ChangeLog"("dataVersion");
 CREATE INDEX "AuditLog_dataVersion_idx" ON "AuditLog"("dataVersion");
 
 -- CreateIndex
-CREATE INDEX "AuditLog_model_rowId_idx" ON "AuditLog"("model", "rowId");
+CREATE INDEX "AuditLog_model_recordId_idx" ON "AuditLog"("model", "recordId");
 
 -- CreateIndex
 CREATE INDEX "ContraindicationOverlap_treatmentBId_idx" ON "ContraindicationOverlap"("treatmentBId");
