@@ -1,6 +1,7 @@
 // A deterministic synthetic knowledge base for benchmarks: N treatments, about N/5 entries of each
 // vocabulary kind, every treatment linked to 3–8 entries of each kind (each link cited) and to 2
 // regulatory statuses. Same N and seed value, same rows, byte for byte.
+import { vocabularyKinds } from '../src/model/kinds.ts';
 import { treatmentDerived, vocabularyDerived } from '../src/write/derived.ts';
 
 export type Row = Record<string, string | number | boolean | Date | null>;
@@ -17,50 +18,15 @@ export function prng(seed: number): () => number {
   };
 }
 
-const vocabularies = [
-  {
-    table: 'technique',
-    link: 'treatmentTechnique',
-    fk: 'techniqueId',
-    owner: 'treatmentTechniqueId',
-    word: 'technique',
-  },
-  {
-    table: 'activeIngredient',
-    link: 'treatmentActiveIngredient',
-    fk: 'activeIngredientId',
-    owner: 'treatmentActiveIngredientId',
-    word: 'ingredient',
-  },
-  {
-    table: 'indication',
-    link: 'treatmentIndication',
-    fk: 'indicationId',
-    owner: 'treatmentIndicationId',
-    word: 'indication',
-  },
-  {
-    table: 'contraindication',
-    link: 'treatmentContraindication',
-    fk: 'contraindicationId',
-    owner: 'treatmentContraindicationId',
-    word: 'contraindication',
-  },
-  {
-    table: 'sideEffect',
-    link: 'treatmentSideEffect',
-    fk: 'sideEffectId',
-    owner: 'treatmentSideEffectId',
-    word: 'side-effect',
-  },
-  {
-    table: 'bodyArea',
-    link: 'treatmentBodyArea',
-    fk: 'bodyAreaId',
-    owner: 'treatmentBodyAreaId',
-    word: 'area',
-  },
-] as const;
+/** Every vocabulary kind of the registry, with the tables and columns the generator fills. */
+const vocabularies = vocabularyKinds.map((kind) => ({
+  table: kind.one,
+  link: kind.link.delegate,
+  fk: kind.link.nodeColumn,
+  owner: kind.link.citationColumn,
+  /** Slug and name stem: `contraindication-1`, `active-ingredient-3`. */
+  word: kind.noun.replace(/ /g, '-'),
+}));
 
 const SYLLABLES = [
   'me',
