@@ -10,10 +10,16 @@ const text = z.string().trim().min(1, 'must not be empty');
 
 export const localized = z.strictObject({ fr: text, en: text.optional() });
 
+/** Strictest first: a link's severity is the strictest its citations state (seed/FORMAT.md). */
+export const SEVERITIES = ['ABSOLUTE', 'RELATIVE', 'PRECAUTION'] as const;
+const severity = z.enum(SEVERITIES);
+
 export const citation = z.strictObject({
   source: slug,
   locator: text,
   note: text.optional(),
+  /** Only on a contraindication link, when this source's wording gives another severity. */
+  severity: severity.optional(),
 });
 export const citations = z.array(citation).min(1, 'every fact needs at least one citation');
 
@@ -103,9 +109,7 @@ export const treatment = z.strictObject({
   techniques: z.array(z.strictObject(link)).default([]),
   activeIngredients: z.array(z.strictObject(link)).default([]),
   indications: z.array(z.strictObject(link)).default([]),
-  contraindications: z
-    .array(z.strictObject({ ...link, severity: z.enum(['ABSOLUTE', 'RELATIVE', 'PRECAUTION']) }))
-    .default([]),
+  contraindications: z.array(z.strictObject({ ...link, severity })).default([]),
   sideEffects: z
     .array(
       z.strictObject({

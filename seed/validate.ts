@@ -11,6 +11,7 @@ import {
   type CitationInput,
   type JurisdictionInput,
   jurisdiction,
+  SEVERITIES,
   type SourceInput,
   source,
   type TreatmentInput,
@@ -43,6 +44,10 @@ export interface SeedData {
   vocabulary: Record<VocabularyKind, VocabularyInput[]>;
   treatments: TreatmentInput[];
 }
+
+type Severity = (typeof SEVERITIES)[number];
+/** 0 for the strictest (ABSOLUTE). */
+const strictness = (severity: Severity) => SEVERITIES.indexOf(severity);
 
 const formatPath = (path: ReadonlyArray<PropertyKey>) =>
   path.reduce<string>(
@@ -151,10 +156,23 @@ function checkReferences(data: SeedData, dir: string, display: (f: string) => st
   ) as Record<VocabularyKind, Set<string>>;
   const treatmentSlugs = new Set(data.treatments.map((t) => t.slug));
 
-  function checkCitations(file: string, path: string, list: CitationInput[]) {
+  function checkCitations(file: string, path: string, list: CitationInput[], linkSeverity?: Severity) {
     const seen = new Set<string>();
     list.forEach((c, i) => {
       const at = `${path}.citations[${i}]`;
+      if (c.severity && !linkSeverity) {
+        issues.push({
+          file,
+          path: `${at}.severity`,
+          message: 'a citation carries a severity only on a contraindication link',
+        });
+      } else if (c.severity && linkSeverity && strictness(c.severity) < strictness(linkSeverity)) {
+        issues.push({
+          file,
+          path: `${path}.severity`,
+          message: `${linkSeverity} is milder than ${c.severity}, stated by citations[${i}]: a link's severity is the strictest its citations state`,
+        });
+      }
       const known = sections.get(c.source);
       if (!known) {
         issues.push({
@@ -174,6 +192,21 @@ function checkReferences(data: SeedData, dir: string, display: (f: string) => st
         issues.push({ file, path: at, message: 'the same source and locator are cited twice' });
       seen.add(key);
     });
+  }
+
+  /** A citation without a severity states the link's; one that states it must exist. */
+  function checkSeverityStated(
+    file: string,
+    path: string,
+    link: { severity?: Severity; citations: CitationInput[] },
+  ) {
+    const stated = link.citations.map((c) => c.severity ?? link.severity);
+    if (link.severity && !stated.includes(link.severity))
+      issues.push({
+        file,
+        path: `${path}.severity`,
+        message: `${link.severity} is stated by none of the link's citations (${stated.join(', ')})`,
+      });
   }
 
   /** `what` reads like "technique slug (defined in vocabulary/techniques.yaml)". */
@@ -221,7 +254,8 @@ function checkReferences(data: SeedData, dir: string, display: (f: string) => st
           vocab[kind],
           `${kind.replace(/s$/, '')} slug (not in vocabulary/${kind}.yaml)`,
         );
-        checkCitations(file, `${field}[${i}]`, x.citations);
+        checkCitations(file, `${field}[${i}]`, x.citations, (x as { severity?: Severity }).severity);
+        if (field === 'contraindications') checkSeverityStated(file, `${field}[${i}]`, x);
       });
     }
     for (const field of ['components', 'combinableWith'] as const) {

@@ -22,6 +22,14 @@ interface PendingCitations {
   list: CitationInput[];
 }
 
+type LinkInput = { slug: string; severity?: CitationInput['severity']; citations: CitationInput[] };
+
+/** A contraindication link's citations each state a severity: their own, or else the link's. */
+const citationsWithSeverity = (link: LinkInput): CitationInput[] =>
+  link.severity
+    ? link.citations.map((c) => ({ ...c, severity: c.severity ?? link.severity }))
+    : link.citations;
+
 /** A seed entry's value for a link's data column: `noteFr` ← `note.fr`, `severity` ← `severity`. */
 function dataColumn(entry: Record<string, unknown>, column: string): Value {
   const localized = /^(.*)(Fr|En)$/.exec(column);
@@ -161,9 +169,9 @@ async function writeAll(w: Writer, data: SeedData): Promise<SyncStats> {
       spec.citationColumn,
       [spec.treatmentColumn, spec.nodeColumn],
       all.flatMap((t) =>
-        (t[kind.many] as Array<{ slug: string; citations: CitationInput[] }>).map((x) => ({
+        (t[kind.many] as Array<LinkInput>).map((x) => ({
           name: `${t.slug}/${x.slug}`,
-          citations: x.citations,
+          citations: citationsWithSeverity(x),
           row: {
             [spec.treatmentColumn]: tid(t.slug),
             [spec.nodeColumn]: vocabIds[kind.model]?.get(x.slug) as number,
@@ -299,6 +307,7 @@ async function writeAll(w: Writer, data: SeedData): Promise<SyncStats> {
         claimType: p.ownerName.slice(0, separator),
         claimSubject: p.ownerName.slice(separator + 1),
         note: c.note ?? null,
+        severity: c.severity ?? null,
         [p.column]: ownerIds[p.column]?.get(p.ownerKey) as number,
       };
     }),

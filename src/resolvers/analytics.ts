@@ -1,8 +1,9 @@
 // Contraindication analytics computed by the database: shared contraindications across treatments
 // and pairwise overlaps (read from the pair table one aggregate over the join table maintains),
 // ranked by Jaccard index.
+import type { SeverityName } from './screening.ts';
 import { resolveSlugs } from './slugs.ts';
-import { placeholders, queryRows } from './sql.ts';
+import { placeholders, queryRows, type SqlRow } from './sql.ts';
 
 /** Ids of contraindications linked to every one of the given treatments, by slug. */
 export async function sharedContraindicationIds(treatmentSlugs: readonly string[]): Promise<number[]> {
@@ -16,6 +17,13 @@ export async function sharedContraindicationIds(treatmentSlugs: readonly string[
     [...distinct, distinct.length],
   );
   return rows.map((r) => Number(r.id));
+}
+
+/** The given treatments (by slug, in the order given, duplicates dropped) and what they all share. */
+export async function sharedContraindicationItems(treatmentSlugs: readonly string[]): Promise<SharedItem[]> {
+  const ids = [...new Set(await resolveSlugs('treatment', treatmentSlugs, 'treatments'))];
+  const [items] = await sharedItems([ids]);
+  return items ?? [];
 }
 
 /** Contraindication rows by id, in slug order (byte order, the same on every engine). */
@@ -67,31 +75,90 @@ export async function overlapCount(minShared: number): Promise<number> {
   return Number(row?.n ?? 0);
 }
 
+/** A treatment's contraindication link (severity, note); its citations load by id. */
+export type ContraindicationLink = SqlRow & {
+  id: number;
+  treatmentId: number;
+  contraindicationId: number;
+  severity: SeverityName;
+  noteFr: string | null;
+  noteEn: string | null;
+};
+
+/** A contraindication every treatment of a group has, with each treatment's own link. */
+export interface SharedItem {
+  contraindicationId: number;
+  /** One link per treatment, in the group's order. */
+  sides: ContraindicationLink[];
+  strictest: SeverityName;
+  /** Every side cites exactly the same source sections for it. */
+  sameSourceSection: boolean;
+}
+
+const strictness: Record<SeverityName, number> = { ABSOLUTE: 0, RELATIVE: 1, PRECAUTION: 2 };
+
 /**
- * Contraindication ids shared by each pair of a page, from one query over the page's treatments
- * (plain SQL: a Prisma query plan costs more than this read).
+ * For each group of treatment ids (a pair of an overlap page, or the treatments a client gave),
+ * the contraindications all of them have, in slug byte order, each with every side's link. Two
+ * statements whatever the number of groups: the links of all the groups' treatments with their
+ * contraindication's slug, then the source sections their citations point at.
  */
-export async function sharedForPairs(pairs: OverlapRow[]): Promise<Map<string, number[]>> {
-  const treatmentIds = [...new Set(pairs.flatMap((p) => [p.treatmentA, p.treatmentB]))];
-  const links = await queryRows<{ treatmentId: number; contraindicationId: number }>(
-    `SELECT "treatmentId", "contraindicationId" FROM "TreatmentContraindication"
-     WHERE "treatmentId" IN (${placeholders(treatmentIds.length)})`,
+export async function sharedItems(groups: ReadonlyArray<readonly number[]>): Promise<SharedItem[][]> {
+  const treatmentIds = [...new Set(groups.flat())];
+  if (treatmentIds.length === 0) return groups.map(() => []);
+  const links = await queryRows<ContraindicationLink & { slug__: string }>(
+    `SELECT l.*, c.slug AS "slug__" FROM "TreatmentContraindication" l
+     JOIN "Contraindication" c ON c.id = l."contraindicationId"
+     WHERE l."treatmentId" IN (${placeholders(treatmentIds.length)})`,
     treatmentIds,
   );
-  const byTreatment = new Map<number, Set<number>>();
+  const sections = await citedSections(links.map((l) => l.id));
+  const byTreatment = new Map<number, Map<number, ContraindicationLink & { slug__: string }>>();
   for (const l of links) {
     const treatment = Number(l.treatmentId);
-    const set = byTreatment.get(treatment) ?? new Set<number>();
-    set.add(Number(l.contraindicationId));
-    byTreatment.set(treatment, set);
+    const own = byTreatment.get(treatment) ?? new Map();
+    own.set(Number(l.contraindicationId), l);
+    byTreatment.set(treatment, own);
   }
-  return new Map(
-    pairs.map((p) => {
-      const b = byTreatment.get(p.treatmentB) ?? new Set<number>();
-      const shared = [...(byTreatment.get(p.treatmentA) ?? [])]
-        .filter((id) => b.has(id))
-        .sort((x, y) => x - y);
-      return [`${p.treatmentA}:${p.treatmentB}`, shared];
-    }),
+  return groups.map((group) => {
+    const [first, ...rest] = group.map((id) => byTreatment.get(id) ?? new Map());
+    if (!first) return [];
+    const items: Array<SharedItem & { slug: string }> = [];
+    for (const [contraindicationId, link] of first) {
+      const others = rest.map((m) => m.get(contraindicationId));
+      if (others.some((o) => o === undefined)) continue;
+      const sides = [link, ...(others as ContraindicationLink[])].map(({ slug__, ...side }) => side);
+      const cited = sides.map((side) => sections.get(Number(side.id)) ?? '');
+      items.push({
+        contraindicationId,
+        slug: link.slug__,
+        sides: sides as ContraindicationLink[],
+        strictest: sides.reduce<SeverityName>(
+          (worst, side) =>
+            strictness[side.severity as SeverityName] < strictness[worst] ? side.severity : worst,
+          'PRECAUTION',
+        ),
+        sameSourceSection: cited.every((c) => c === cited[0]),
+      });
+    }
+    return items
+      .sort((a, b) => (a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0))
+      .map(({ slug, ...item }) => item);
+  });
+}
+
+/** Per contraindication link: the sorted source-section ids its citations point at, as one key. */
+async function citedSections(linkIds: number[]): Promise<Map<number, string>> {
+  if (linkIds.length === 0) return new Map();
+  const rows = await queryRows<{ link: unknown; section: unknown }>(
+    `SELECT "treatmentContraindicationId" AS link, "sectionId" AS section FROM "Citation"
+     WHERE "treatmentContraindicationId" IN (${placeholders(linkIds.length)})`,
+    linkIds,
   );
+  const byLink = new Map<number, number[]>();
+  for (const r of rows) {
+    const link = Number(r.link);
+    byLink.set(link, [...(byLink.get(link) ?? []), Number(r.section)]);
+  }
+  return new Map([...byLink].map(([link, ids]) => [link, ids.sort((a, b) => a - b).join(',')]));
 }

@@ -36,6 +36,8 @@ export interface ScreeningRow {
   treatment: SqlRow & { id: number; slug: string };
   matches: ScreeningMatch[];
   worst: SeverityName | null;
+  /** How many contraindications its sources list at all (0: absence of a match says nothing). */
+  documented: number;
   /** Where the next page starts (pass as `after`). */
   cursor: string;
 }
@@ -70,8 +72,10 @@ export async function screen(
     .map(([name, value]) => `WHEN '${name}' THEN ${value}`)
     .join(' ')} END)`;
   const worst = `COALESCE(m.worst, ${NO_MATCH})`;
-  const rows = await queryRows<SqlRow & { id: number; slug: string; worst__: number }>(
-    `SELECT t.*, ${worst} AS "worst__" FROM "Treatment" t
+  const rows = await queryRows<SqlRow & { id: number; slug: string; worst__: number; documented__: number }>(
+    `SELECT t.*, ${worst} AS "worst__",
+       (SELECT COUNT(*) FROM "TreatmentContraindication" d WHERE d."treatmentId" = t.id) AS "documented__"
+     FROM "Treatment" t
      LEFT JOIN (
        SELECT "treatmentId", ${severity} AS worst FROM "TreatmentContraindication"
        WHERE "contraindicationId" IN (${placeholders(conditionIds.length)}) GROUP BY "treatmentId"
@@ -92,7 +96,7 @@ export async function screen(
     const id = Number(l.treatmentId);
     byTreatment.set(id, [...(byTreatment.get(id) ?? []), l]);
   }
-  return rows.map(({ worst__, ...treatment }) => {
+  return rows.map(({ worst__, documented__, ...treatment }) => {
     const matches = (byTreatment.get(treatment.id as number) ?? []).sort(
       (a, b) => rank[a.severity] - rank[b.severity],
     );
@@ -100,6 +104,7 @@ export async function screen(
       treatment: treatment as ScreeningRow['treatment'],
       matches,
       worst: matches[0]?.severity ?? null,
+      documented: Number(documented__),
       cursor: encodeCursor(Number(worst__), treatment.slug as string),
     };
   });

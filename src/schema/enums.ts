@@ -15,10 +15,17 @@ export const INFORMATIONAL =
 export const SeverityEnum = builder.enumType('Severity', {
   description: `How strongly a condition speaks against a treatment, as the source words it. ${INFORMATIONAL}`,
   values: {
-    ABSOLUTE: { description: 'The treatment must not be done ("ne doit pas être faite").' },
-    RELATIVE: { description: 'Advised against, or a contraindication in principle ("de principe").' },
+    ABSOLUTE: {
+      description:
+        'The treatment must not be done ("ne doit pas être faite"), or the source lists the condition ' +
+        'among contraindications with no qualifier.',
+    },
+    RELATIVE: {
+      description: 'Advised against ("non recommandé"), or a contraindication in principle ("de principe").',
+    },
     PRECAUTION: {
-      description: 'Tell the practitioner; may call for a precaution (e.g. preventive treatment).',
+      description:
+        'To be reported to the practitioner ("à signaler"); may call for a precaution (e.g. preventive treatment).',
     },
   } as const,
 });

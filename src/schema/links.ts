@@ -48,7 +48,9 @@ function dataFields(edge: any, kind: LinkKind): Record<string, unknown> {
     if (column === 'severity') {
       fields.severity = edge.field({
         type: SeverityEnum,
-        description: 'How strongly the condition speaks against this treatment.',
+        description:
+          'How strongly the condition speaks against this treatment: the strictest severity its ' +
+          'sources state (each citation carries its own source’s `severity`).',
         resolve: (link: { severity: string }) => link.severity,
       });
       continue;

@@ -1,7 +1,7 @@
 // The analyst queries, against answers checked by hand from the seed.
 import { describe, expect, it } from 'vitest';
 import { data, gql } from '../helpers/graphql.ts';
-import { PRP_FAMILY } from '../helpers/seed-facts.ts';
+import { PRP_INJECTED } from '../helpers/seed-facts.ts';
 
 describe('sharedContraindications', () => {
   describe('PRP and mesotherapy', () => {
@@ -67,15 +67,15 @@ const OVERLAPS = `query($min: Int, $first: Int, $after: String) {
 
 describe('contraindicationOverlaps', () => {
   describe('minShared: 2', () => {
-    it('ranks the 10 identical PRP pairs first, then mesolift–mesotherapy, then mesotherapy–PRP', async () => {
+    it('ranks the 3 identical PRP-injection pairs first, then mesolift–mesotherapy, then mesotherapy–PRP', async () => {
       const r = await data<Overlaps>(OVERLAPS, { min: 2, first: 100 });
       const o = r.contraindicationOverlaps;
-      expect(o.totalCount).toBe(16);
-      expect(o.nodes).toHaveLength(16);
-      const prpPairs = o.nodes.slice(0, 10);
+      expect(o.totalCount).toBe(7);
+      expect(o.nodes).toHaveLength(7);
+      const prpPairs = o.nodes.slice(0, 3);
       for (const p of prpPairs) {
-        expect(PRP_FAMILY).toContain(p.treatmentA.slug);
-        expect(PRP_FAMILY).toContain(p.treatmentB.slug);
+        expect(PRP_INJECTED).toContain(p.treatmentA.slug);
+        expect(PRP_INJECTED).toContain(p.treatmentB.slug);
         expect([p.sharedCount, p.jaccard]).toEqual([4, 1]);
         expect(p.shared.map((c) => c.slug)).toEqual([
           'anticoagulants',
@@ -84,11 +84,11 @@ describe('contraindicationOverlaps', () => {
           'skin-disease',
         ]);
       }
-      const next = o.nodes[10];
+      const next = o.nodes[3];
       expect([next?.treatmentA.slug, next?.treatmentB.slug].sort()).toEqual(['mesolift', 'mesotherapy']);
       expect(next?.sharedCount).toBe(3);
       expect(next?.jaccard).toBeCloseTo(3 / 10);
-      for (const p of o.nodes.slice(11)) {
+      for (const p of o.nodes.slice(4)) {
         expect([p.treatmentA.slug, p.treatmentB.slug]).toContain('mesotherapy');
         expect(p.shared.map((c) => c.slug)).toEqual(['anticoagulants', 'coagulation-disorders']);
         expect(p.jaccard).toBeCloseTo(2 / 12);
@@ -97,10 +97,10 @@ describe('contraindicationOverlaps', () => {
   });
 
   describe('default minShared (1)', () => {
-    it('adds the five mesolift–PRP pairs sharing only anticoagulants', async () => {
+    it('adds the three mesolift–PRP pairs sharing only anticoagulants', async () => {
       const r = await data<Overlaps>(OVERLAPS, { first: 100 });
-      expect(r.contraindicationOverlaps.totalCount).toBe(21);
-      const last = r.contraindicationOverlaps.nodes.slice(-5);
+      expect(r.contraindicationOverlaps.totalCount).toBe(10);
+      const last = r.contraindicationOverlaps.nodes.slice(-3);
       for (const p of last) {
         expect([p.treatmentA.slug, p.treatmentB.slug]).toContain('mesolift');
         expect(p.jaccard).toBeCloseTo(1 / 6);
@@ -154,23 +154,94 @@ describe('screenTreatments', () => {
       const rows = r.screenTreatments;
       expect(rows.map((x) => [x.treatment.slug, x.worstSeverity])).toEqual([
         ['mesolift', 'ABSOLUTE'],
-        ['mesotherapy', 'RELATIVE'],
-        ['microneedling-with-prp', 'RELATIVE'],
-        ['prp-derma-roller', 'RELATIVE'],
+        ['mesotherapy', 'ABSOLUTE'],
         ['prp-injection', 'RELATIVE'],
         ['prp-mesolift', 'RELATIVE'],
         ['prp-microfilling', 'RELATIVE'],
         ['led-photobiomodulation', null],
         ['microfilling', null],
         ['microneedling', null],
+        ['microneedling-with-prp', null],
+        ['prp-derma-roller', null],
       ]);
       const meso = rows.find((x) => x.treatment.slug === 'mesotherapy');
       expect(meso?.matches.map((m) => [m.contraindication.slug, m.severity])).toEqual([
-        ['pregnancy', 'RELATIVE'],
-        ['anticoagulants', 'PRECAUTION'],
+        ['anticoagulants', 'ABSOLUTE'],
+        ['pregnancy', 'ABSOLUTE'],
       ]);
       expect(meso?.matches[1]?.citations.map((c) => c.source.slug)).toContain('mesotherapy-patient-sheet');
-      expect(rows.find((x) => x.treatment.slug === 'microneedling')?.contraindicated).toBe(false);
+      // Its sources list no contraindication at all: that is not a clearance.
+      expect(rows.find((x) => x.treatment.slug === 'microneedling')?.contraindicated).toBeNull();
+    });
+  });
+
+  describe('what a non-match means', () => {
+    it('tells "none of these documented" from "no contraindications documented at all"', async () => {
+      const r = await data<{
+        screenTreatments: Array<{
+          treatment: { slug: string };
+          status: string;
+          contraindicated: boolean | null;
+          documentedContraindications: number;
+        }>;
+      }>(`{ screenTreatments(conditions: ["cancer"], first: 100) {
+        treatment { slug } status contraindicated documentedContraindications } }`);
+      const bySlug = Object.fromEntries(r.screenTreatments.map((x) => [x.treatment.slug, x]));
+      expect(bySlug.mesotherapy).toMatchObject({ status: 'CONTRAINDICATED', contraindicated: true });
+      expect(bySlug['prp-injection']).toMatchObject({
+        status: 'NONE_OF_THESE_DOCUMENTED',
+        contraindicated: false,
+        documentedContraindications: 4,
+      });
+      for (const slug of ['microneedling-with-prp', 'prp-derma-roller', 'microneedling'])
+        expect(bySlug[slug], slug).toMatchObject({
+          status: 'NO_CONTRAINDICATIONS_DOCUMENTED',
+          contraindicated: null,
+          documentedContraindications: 0,
+        });
+    });
+  });
+
+  describe('shared contraindications in detail', () => {
+    it('give each side its own severity and citations, and flag a shared source section', async () => {
+      const r = await data<{
+        sharedContraindicationDetails: Array<{
+          contraindication: { slug: string };
+          strictestSeverity: string;
+          sameSourceSection: boolean;
+          sides: Array<{
+            treatment: { slug: string };
+            severity: string;
+            citations: Array<{ locator: string }>;
+          }>;
+        }>;
+      }>(`{ sharedContraindicationDetails(treatments: ["mesotherapy", "prp-injection"]) {
+        contraindication { slug } strictestSeverity sameSourceSection
+        sides { treatment { slug } severity citations { locator } } } }`);
+      const anticoagulants = r.sharedContraindicationDetails.find(
+        (i) => i.contraindication.slug === 'anticoagulants',
+      );
+      expect(anticoagulants?.sides.map((s) => [s.treatment.slug, s.severity])).toEqual([
+        ['mesotherapy', 'ABSOLUTE'],
+        ['prp-injection', 'RELATIVE'],
+      ]);
+      expect(anticoagulants?.strictestSeverity).toBe('ABSOLUTE');
+      expect(anticoagulants?.sameSourceSection).toBe(false);
+      expect(anticoagulants?.sides[1]?.citations.map((c) => c.locator)).toEqual(['§18 Contre-indications']);
+      const overlaps = await data<{
+        contraindicationOverlaps: {
+          nodes: Array<{
+            shared: Array<{ slug: string }>;
+            sharedItems: Array<{ contraindication: { slug: string }; sameSourceSection: boolean }>;
+          }>;
+        };
+      }>(
+        '{ contraindicationOverlaps(first: 1) { nodes { shared { slug } sharedItems { contraindication { slug } sameSourceSection } } } }',
+      );
+      const pair = overlaps.contraindicationOverlaps.nodes[0];
+      expect(pair?.sharedItems.map((i) => i.contraindication.slug)).toEqual(pair?.shared.map((c) => c.slug));
+      // The PRP-injecting treatments all cite document 000's §18: one paragraph, not agreement.
+      expect(pair?.sharedItems.every((i) => i.sameSourceSection)).toBe(true);
     });
   });
 

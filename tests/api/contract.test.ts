@@ -145,7 +145,7 @@ describe('lookups by slug', () => {
         .sort(),
     ).toEqual([
       ['mesolift', 'ABSOLUTE'],
-      ['mesotherapy', 'RELATIVE'],
+      ['mesotherapy', 'ABSOLUTE'],
     ]);
   });
 
@@ -174,7 +174,7 @@ describe('lists of every entity', () => {
     ['activeIngredients', 11],
     ['indications', 20],
     ['contraindications', 12],
-    ['sideEffects', 7],
+    ['sideEffects', 6],
     ['bodyAreas', 7],
     ['sources', 5],
     ['jurisdictions', 1],
@@ -227,6 +227,7 @@ describe('conflicting protocol claims', () => {
       .map((n) => [n.citations.map((c) => c.source.slug).join(','), n.min, n.max, n.unit])
       .sort();
     expect(intervals).toEqual([
+      ['mesolift-article', 15, 15, 'DAY'],
       ['mesotherapy-ageing-article', 2, 3, 'WEEK'],
       ['mesotherapy-patient-sheet', 15, 30, 'DAY'],
     ]);

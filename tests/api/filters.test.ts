@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { db } from '../../src/db.ts';
 import { data, gql } from '../helpers/graphql.ts';
-import { PRP_FAMILY } from '../helpers/seed-facts.ts';
+import { PRP_INJECTED } from '../helpers/seed-facts.ts';
 
 const slugs = async (filter: object) =>
   (
@@ -23,13 +23,15 @@ describe('treatments(filter:)', () => {
     it('all: contraindicated by both anticoagulants and coagulation disorders', async () => {
       expect(
         await slugs({ contraindications: { all: ['anticoagulants', 'coagulation-disorders'] } }),
-      ).toEqual(['mesotherapy', ...PRP_FAMILY].sort());
+      ).toEqual(['mesotherapy', ...PRP_INJECTED].sort());
     });
     it('none: safe for someone on anticoagulants (as far as the sources say)', async () => {
       expect(await slugs({ contraindications: { none: ['anticoagulants'] } })).toEqual([
         'led-photobiomodulation',
         'microfilling',
         'microneedling',
+        'microneedling-with-prp',
+        'prp-derma-roller',
       ]);
     });
   });
@@ -55,9 +57,9 @@ describe('treatments(filter:)', () => {
   });
 
   describe('regulatoryStatus', () => {
-    it('suspended in France: PRP injection and the treatments built on it', async () => {
+    it('suspended in France: PRP injection and the treatments that inject PRP', async () => {
       expect(await slugs({ regulatoryStatus: { jurisdiction: 'FR', status: 'SUSPENDED' } })).toEqual(
-        PRP_FAMILY,
+        PRP_INJECTED,
       );
     });
     it('a malformed jurisdiction code is BAD_USER_INPUT', async () => {
@@ -100,7 +102,7 @@ describe('treatments(filter:)', () => {
     it('all conditions must hold', async () => {
       expect(
         await slugs({ regulatoryStatus: { jurisdiction: 'FR' }, techniques: { any: ['derma-roller'] } }),
-      ).toEqual(['prp-derma-roller', 'prp-injection']);
+      ).toEqual(['prp-injection']);
     });
   });
 

@@ -103,9 +103,12 @@ describe('seed coverage', () => {
       include: { contraindication: { include: { codes: true } }, citations: withSource },
       orderBy: { contraindication: { slug: 'asc' } },
     });
-    expect(links.map((l) => [l.contraindication.slug, l.severity])).toEqual([
-      ['herpes-history', 'PRECAUTION'],
-      ['pregnancy', 'RELATIVE'],
+    // What the sheet itself states, on its citation; the link takes the strictest of its sources.
+    const fromSheet = (l: (typeof links)[number]) =>
+      l.citations.find((c) => c.source.slug === 'mesotherapy-patient-sheet')?.severity;
+    expect(links.map((l) => [l.contraindication.slug, fromSheet(l), l.severity])).toEqual([
+      ['herpes-history', 'PRECAUTION', 'PRECAUTION'],
+      ['pregnancy', 'RELATIVE', 'ABSOLUTE'],
     ]);
     for (const l of links) expect(citedBy(l.citations)).toContain('mesotherapy-patient-sheet');
     const pregnancy = links.find((l) => l.contraindication.slug === 'pregnancy');
@@ -142,6 +145,7 @@ describe('seed coverage', () => {
     });
     const bySource = intervals.map((c) => [citedBy(c.citations).join(','), c.min, c.max, c.unit]).sort();
     expect(bySource).toEqual([
+      ['mesolift-article', 15, 15, 'DAY'],
       ['mesotherapy-ageing-article', 2, 3, 'WEEK'],
       ['mesotherapy-patient-sheet', 15, 30, 'DAY'],
     ]);

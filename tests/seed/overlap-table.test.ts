@@ -29,7 +29,7 @@ describe('the contraindication pair table', () => {
   describe('after the seed', () => {
     it('holds every pair the links give, with their shared count and Jaccard index', async () => {
       const live = await livePairs();
-      expect(live.length).toBe(21);
+      expect(live.length).toBe(10);
       expect(await storedPairs()).toEqual(live);
     });
   });
@@ -37,16 +37,16 @@ describe('the contraindication pair table', () => {
   describe('after a re-seed that takes a contraindication off a treatment', () => {
     it('drops the pairs that only shared it and updates the others, in the same transaction', async () => {
       const file = join(dir, 'treatments/mesolift.yaml');
-      // Mesolift shares only anticoagulants with the five PRP treatments (analytics.test.ts).
+      // Mesolift shares only anticoagulants with the three PRP-injecting treatments (analytics.test.ts).
       writeFileSync(
         file,
         readFileSync(file, 'utf8').replace(/^ {2}- slug: anticoagulants\n(?: {4,}.*\n)*/m, ''),
       );
       await seedDatabase(db, dir);
       const live = await livePairs();
-      expect(live.length).toBe(16);
+      expect(live.length).toBe(7);
       expect(await storedPairs()).toEqual(live);
-      expect(await totalPairs()).toBe(16);
+      expect(await totalPairs()).toBe(7);
     });
   });
 
@@ -68,7 +68,7 @@ describe('the contraindication pair table', () => {
       );
       await seedDatabase(db, dir);
       const live = await livePairs();
-      expect(live.length).toBeGreaterThan(21);
+      expect(live.length).toBeGreaterThan(10);
       expect(await storedPairs()).toEqual(live);
       expect(await totalPairs()).toBe(live.length);
     });

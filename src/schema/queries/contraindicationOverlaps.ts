@@ -1,12 +1,13 @@
 import { resolveOffsetConnection } from '@pothos/plugin-relay';
 import type { db } from '../../db.ts';
 import { BadInputError } from '../../errors.ts';
-import { overlapCount, overlapPage, sharedForPairs } from '../../resolvers/analytics.ts';
+import { overlapCount, overlapPage, type SharedItem, sharedItems } from '../../resolvers/analytics.ts';
 import { placeholders, queryRows } from '../../resolvers/sql.ts';
 import { builder, readScope } from '../builder.ts';
 import { connectionSize } from '../connections.ts';
 import { INFORMATIONAL } from '../enums.ts';
 import { Contraindication } from '../types/Contraindication.ts';
+import { SharedContraindication } from '../types/SharedContraindication.ts';
 import { Treatment } from '../types/Treatment.ts';
 
 type TreatmentRow = Awaited<ReturnType<typeof db.treatment.findMany>>[number];
@@ -26,6 +27,7 @@ interface Overlap {
   treatmentA: TreatmentRow;
   treatmentB: TreatmentRow;
   shared: ContraindicationRow[];
+  items: SharedItem[];
   jaccard: number;
 }
 
@@ -46,6 +48,13 @@ const ContraindicationOverlap = builder.objectRef<Overlap>('ContraindicationOver
       type: [Contraindication],
       description: 'Contraindications both treatments have, by slug.',
       resolve: (o) => o.shared,
+    }),
+    sharedItems: t.field({
+      type: [SharedContraindication],
+      description:
+        'The same contraindications as `shared`, in the same order, each with its severity, note and ' +
+        'citations on each side (A then B), and whether both sides cite the same source section.',
+      resolve: (o) => o.items,
     }),
     sharedCount: t.int({ description: 'How many they share.', resolve: (o) => o.shared.length }),
     jaccard: t.float({
@@ -80,22 +89,23 @@ builder.queryField('contraindicationOverlaps', (t) =>
           async ({ limit, offset }) => {
             const page = await overlapPage(minShared, limit, offset);
             if (page.length === 0) return [];
-            const sharedByPair = await sharedForPairs(page);
+            const items = await sharedItems(page.map((p) => [p.treatmentA, p.treatmentB]));
             const treatmentIds = page.flatMap((p) => [p.treatmentA, p.treatmentB]);
-            const contraindicationIds = [...sharedByPair.values()].flat();
+            const contraindicationIds = items.flat().map((i) => i.contraindicationId);
             const [treatments, contraindications] = await Promise.all([
               rowsById<TreatmentRow>('Treatment', treatmentIds, 'id'),
               rowsById<ContraindicationRow>('Contraindication', contraindicationIds, 'slug'),
             ]);
             const treatmentById = new Map(treatments.map((r) => [r.id, r]));
-            const rank = new Map(contraindications.map((c, i) => [c.id, i]));
-            return page.map((p) => ({
+            const contraindicationById = new Map(contraindications.map((c) => [c.id, c]));
+            return page.map((p, i) => ({
               treatmentA: treatmentById.get(p.treatmentA) as TreatmentRow,
               treatmentB: treatmentById.get(p.treatmentB) as TreatmentRow,
               jaccard: p.jaccard,
-              shared: (sharedByPair.get(`${p.treatmentA}:${p.treatmentB}`) ?? [])
-                .sort((x, y) => (rank.get(x) ?? 0) - (rank.get(y) ?? 0))
-                .map((id) => contraindications[rank.get(id) ?? 0] as ContraindicationRow),
+              items: items[i] ?? [],
+              shared: (items[i] ?? []).map(
+                (item) => contraindicationById.get(item.contraindicationId) as ContraindicationRow,
+              ),
             }));
           },
         );

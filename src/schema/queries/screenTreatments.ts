@@ -37,6 +37,24 @@ const ScreeningMatchRef = builder.objectRef<ScreeningMatch>('ScreeningMatch').im
   }),
 });
 
+const ScreeningStatus = builder.enumType('ScreeningStatus', {
+  description: `What screening can say about one treatment for the given conditions. ${INFORMATIONAL}`,
+  values: {
+    CONTRAINDICATED: {
+      description: 'Its sources list at least one of the given conditions as a contraindication.',
+    },
+    NONE_OF_THESE_DOCUMENTED: {
+      description:
+        'Its sources list contraindications, none of them among the given conditions. Not a clearance: ' +
+        'sources can be incomplete.',
+    },
+    NO_CONTRAINDICATIONS_DOCUMENTED: {
+      description:
+        'Its sources list no contraindication at all, so the absence of a match says nothing about safety.',
+    },
+  } as const,
+});
+
 const TreatmentScreening = builder.objectRef<ScreeningRow>('TreatmentScreening').implement({
   description: `One treatment screened against the given conditions. ${INFORMATIONAL}`,
   fields: (t) => ({
@@ -45,9 +63,26 @@ const TreatmentScreening = builder.objectRef<ScreeningRow>('TreatmentScreening')
       description: 'The treatment.',
       resolve: (r) => r.treatment as never,
     }),
+    status: t.field({
+      type: ScreeningStatus,
+      description: 'Contraindicated, not among the documented contraindications, or nothing documented.',
+      resolve: (r) =>
+        r.matches.length > 0
+          ? 'CONTRAINDICATED'
+          : r.documented > 0
+            ? 'NONE_OF_THESE_DOCUMENTED'
+            : 'NO_CONTRAINDICATIONS_DOCUMENTED',
+    }),
     contraindicated: t.boolean({
-      description: 'True when at least one given condition contraindicates it (at any severity).',
-      resolve: (r) => r.matches.length > 0,
+      nullable: true,
+      description:
+        'True when at least one given condition contraindicates it (at any severity); false when its ' +
+        'sources list contraindications but none of these; null when they list none at all (see `status`).',
+      resolve: (r) => (r.matches.length > 0 ? true : r.documented > 0 ? false : null),
+    }),
+    documentedContraindications: t.int({
+      description: 'How many contraindications its sources list, whatever the given conditions.',
+      resolve: (r) => r.documented,
     }),
     worstSeverity: t.field({
       type: SeverityEnum,

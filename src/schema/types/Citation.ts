@@ -1,6 +1,7 @@
 import type { Context } from '../../context.ts';
 import { ownerColumn } from '../../model/kinds.ts';
 import { builder } from '../builder.ts';
+import { SeverityEnum } from '../enums.ts';
 import { Source } from './Source.ts';
 
 export const Citation = builder.prismaObject('Citation', {
@@ -26,6 +27,14 @@ export const Citation = builder.prismaObject('Citation', {
     note: t.exposeString('note', {
       nullable: true,
       description: 'What exactly the source says here, when useful.',
+    }),
+    severity: t.field({
+      type: SeverityEnum,
+      nullable: true,
+      description:
+        'On a citation of a contraindication link: the severity this source’s wording gives ' +
+        '(sources of one link may differ; the link’s `severity` is the strictest). Null elsewhere.',
+      resolve: (c) => (c.severity ?? null) as 'ABSOLUTE' | 'RELATIVE' | 'PRECAUTION' | null,
     }),
     claimType: t.exposeString('claimType', {
       description:

@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "Citation" ADD COLUMN "severity" TEXT;

@@ -1,0 +1,67 @@
+import type { LocaleCode } from '../../context.ts';
+import type { ContraindicationLink, SharedItem } from '../../resolvers/analytics.ts';
+import { pickLocalized } from '../../resolvers/locale.ts';
+import { builder } from '../builder.ts';
+import { INFORMATIONAL, SeverityEnum } from '../enums.ts';
+import { localeArg } from '../localized.ts';
+import { Citation } from './Citation.ts';
+import { Contraindication } from './Contraindication.ts';
+import { Treatment } from './Treatment.ts';
+
+/** One treatment's side of a shared contraindication: its own link, severity and sources. */
+const ContraindicationSide = builder.objectRef<ContraindicationLink>('ContraindicationSide').implement({
+  description: `How one treatment's sources state a contraindication it shares with others. ${INFORMATIONAL}`,
+  fields: (t) => ({
+    treatment: t.field({
+      type: Treatment,
+      description: 'The treatment.',
+      resolve: (l, _args, ctx) => ctx.loaders.byId('Treatment').load(l.treatmentId) as never,
+    }),
+    severity: t.field({
+      type: SeverityEnum,
+      description: 'The severity on this side (the strictest its sources state).',
+      resolve: (l) => l.severity,
+    }),
+    note: t.string({
+      nullable: true,
+      description: 'What its sources say about it.',
+      args: localeArg(),
+      resolve: (l, args, ctx) =>
+        pickLocalized(l, 'note', (args.locale as LocaleCode | null) ?? ctx.locale).text,
+    }),
+    citations: t.field({
+      type: [Citation],
+      description: 'The sources stating it for this treatment.',
+      resolve: (l, _args, ctx) => ctx.loaders.citationsOf('treatmentContraindicationId').load(l.id) as never,
+    }),
+  }),
+});
+
+export const SharedContraindication = builder.objectRef<SharedItem>('SharedContraindication').implement({
+  description:
+    'A contraindication several treatments have, with each side as its own sources state it: the same ' +
+    `condition can be ABSOLUTE for one and a PRECAUTION for the other. ${INFORMATIONAL}`,
+  fields: (t) => ({
+    contraindication: t.field({
+      type: Contraindication,
+      description: 'The condition.',
+      resolve: (s, _args, ctx) => ctx.loaders.byId('Contraindication').load(s.contraindicationId) as never,
+    }),
+    sides: t.field({
+      type: [ContraindicationSide],
+      description: 'One entry per treatment, in the order the treatments were given (A then B for a pair).',
+      resolve: (s) => s.sides,
+    }),
+    strictestSeverity: t.field({
+      type: SeverityEnum,
+      description: 'The strictest severity of the sides.',
+      resolve: (s) => s.strictest,
+    }),
+    sameSourceSection: t.boolean({
+      description:
+        'True when every side cites the same source section for it: the overlap then repeats one ' +
+        'paragraph (e.g. a fact copied onto variants), not independent sources agreeing.',
+      resolve: (s) => s.sameSourceSection,
+    }),
+  }),
+});
