@@ -1,9 +1,9 @@
 // Contraindication analytics computed by the database: shared contraindications across treatments
 // and pairwise overlaps (read from the pair table one aggregate over the join table maintains),
 // ranked by Jaccard index.
-import type { SeverityName } from './screening.ts';
+import { type ScreeningMatch, type SeverityName, severityRank } from './screening.ts';
 import { resolveSlugs } from './slugs.ts';
-import { placeholders, queryRows, type SqlRow } from './sql.ts';
+import { placeholders, queryRows } from './sql.ts';
 
 /** Ids of contraindications linked to every one of the given treatments, by slug. */
 export async function sharedContraindicationIds(treatmentSlugs: readonly string[]): Promise<number[]> {
@@ -76,14 +76,7 @@ export async function overlapCount(minShared: number): Promise<number> {
 }
 
 /** A treatment's contraindication link (severity, note); its citations load by id. */
-export type ContraindicationLink = SqlRow & {
-  id: number;
-  treatmentId: number;
-  contraindicationId: number;
-  severity: SeverityName;
-  noteFr: string | null;
-  noteEn: string | null;
-};
+export type ContraindicationLink = ScreeningMatch;
 
 /** A contraindication every treatment of a group has, with each treatment's own link. */
 export interface SharedItem {
@@ -94,8 +87,6 @@ export interface SharedItem {
   /** Every side cites exactly the same source sections for it. */
   sameSourceSection: boolean;
 }
-
-const strictness: Record<SeverityName, number> = { ABSOLUTE: 0, RELATIVE: 1, PRECAUTION: 2 };
 
 /**
  * For each group of treatment ids (a pair of an overlap page, or the treatments a client gave),
@@ -135,7 +126,9 @@ export async function sharedItems(groups: ReadonlyArray<readonly number[]>): Pro
         sides: sides as ContraindicationLink[],
         strictest: sides.reduce<SeverityName>(
           (worst, side) =>
-            strictness[side.severity as SeverityName] < strictness[worst] ? side.severity : worst,
+            severityRank[side.severity as SeverityName] < severityRank[worst]
+              ? (side.severity as SeverityName)
+              : worst,
           'PRECAUTION',
         ),
         sameSourceSection: cited.every((c) => c === cited[0]),

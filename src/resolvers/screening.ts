@@ -7,7 +7,9 @@ import { InvalidCursorError } from '../errors.ts';
 import { resolveSlugs } from './slugs.ts';
 import { placeholders, queryRows, type SqlRow } from './sql.ts';
 
-const rank = { ABSOLUTE: 0, RELATIVE: 1, PRECAUTION: 2 } as const;
+/** Strictest first: ABSOLUTE, RELATIVE, PRECAUTION. */
+export const severityRank = { ABSOLUTE: 0, RELATIVE: 1, PRECAUTION: 2 } as const;
+const rank = severityRank;
 export type SeverityName = keyof typeof rank;
 /** The rank of a treatment no given condition contraindicates: after every severity. */
 const NO_MATCH = 3;

@@ -1,11 +1,8 @@
-import type { LocaleCode } from '../../context.ts';
-import { pickLocalized } from '../../resolvers/locale.ts';
 import { type ScreeningMatch, type ScreeningRow, screen } from '../../resolvers/screening.ts';
 import { builder, readScope } from '../builder.ts';
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '../connections.ts';
+import { contraindicationLinkFields } from '../contraindicationLink.ts';
 import { INFORMATIONAL, SeverityEnum } from '../enums.ts';
-import { localeArg } from '../localized.ts';
-import { Citation } from '../types/Citation.ts';
 import { Contraindication } from '../types/Contraindication.ts';
 import { Treatment } from '../types/Treatment.ts';
 
@@ -17,25 +14,9 @@ const ScreeningMatchRef = builder.objectRef<ScreeningMatch>('ScreeningMatch').im
       description: 'The condition.',
       resolve: (m, _args, ctx) => ctx.loaders.byId('Contraindication').load(m.contraindicationId) as never,
     }),
-    severity: t.field({
-      type: SeverityEnum,
-      description: 'How strongly it speaks against the treatment.',
-      resolve: (m) => m.severity,
-    }),
-    note: t.string({
-      nullable: true,
-      description: 'What the sources say about it.',
-      args: localeArg(),
-      resolve: (m, args, ctx) =>
-        pickLocalized(m, 'note', (args.locale as LocaleCode | null) ?? ctx.locale).text,
-    }),
-    citations: t.field({
-      type: [Citation],
-      description: 'The sources stating it.',
-      resolve: (m, _args, ctx) => ctx.loaders.citationsOf('treatmentContraindicationId').load(m.id) as never,
-    }),
   }),
 });
+contraindicationLinkFields(ScreeningMatchRef, 'How strongly it speaks against the treatment.');
 
 const ScreeningStatus = builder.enumType('ScreeningStatus', {
   description: `What screening can say about one treatment for the given conditions. ${INFORMATIONAL}`,

@@ -1,10 +1,7 @@
-import type { LocaleCode } from '../../context.ts';
 import type { ContraindicationLink, SharedItem } from '../../resolvers/analytics.ts';
-import { pickLocalized } from '../../resolvers/locale.ts';
 import { builder } from '../builder.ts';
+import { contraindicationLinkFields } from '../contraindicationLink.ts';
 import { INFORMATIONAL, SeverityEnum } from '../enums.ts';
-import { localeArg } from '../localized.ts';
-import { Citation } from './Citation.ts';
 import { Contraindication } from './Contraindication.ts';
 import { Treatment } from './Treatment.ts';
 
@@ -17,25 +14,12 @@ const ContraindicationSide = builder.objectRef<ContraindicationLink>('Contraindi
       description: 'The treatment.',
       resolve: (l, _args, ctx) => ctx.loaders.byId('Treatment').load(l.treatmentId) as never,
     }),
-    severity: t.field({
-      type: SeverityEnum,
-      description: 'The severity on this side (the strictest its sources state).',
-      resolve: (l) => l.severity,
-    }),
-    note: t.string({
-      nullable: true,
-      description: 'What its sources say about it.',
-      args: localeArg(),
-      resolve: (l, args, ctx) =>
-        pickLocalized(l, 'note', (args.locale as LocaleCode | null) ?? ctx.locale).text,
-    }),
-    citations: t.field({
-      type: [Citation],
-      description: 'The sources stating it for this treatment.',
-      resolve: (l, _args, ctx) => ctx.loaders.citationsOf('treatmentContraindicationId').load(l.id) as never,
-    }),
   }),
 });
+contraindicationLinkFields(
+  ContraindicationSide,
+  'The severity on this side (the strictest its sources state).',
+);
 
 export const SharedContraindication = builder.objectRef<SharedItem>('SharedContraindication').implement({
   description:
