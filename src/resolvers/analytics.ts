@@ -84,15 +84,13 @@ export interface SharedItem {
   /** One link per treatment, in the group's order. */
   sides: ContraindicationLink[];
   strictest: SeverityName;
-  /** Every side cites exactly the same source sections for it. */
-  sameSourceSection: boolean;
 }
 
 /**
  * For each group of treatment ids (a pair of an overlap page, or the treatments a client gave),
- * the contraindications all of them have, in slug byte order, each with every side's link. Two
- * statements whatever the number of groups: the links of all the groups' treatments with their
- * contraindication's slug, then the source sections their citations point at.
+ * the contraindications all of them have, in slug byte order, each with every side's link. One
+ * statement whatever the number of groups: the links of all the groups' treatments with their
+ * contraindication's slug (citations load later, only when a client asks for them).
  */
 export async function sharedItems(groups: ReadonlyArray<readonly number[]>): Promise<SharedItem[][]> {
   const treatmentIds = [...new Set(groups.flat())];
@@ -103,7 +101,6 @@ export async function sharedItems(groups: ReadonlyArray<readonly number[]>): Pro
      WHERE l."treatmentId" IN (${placeholders(treatmentIds.length)})`,
     treatmentIds,
   );
-  const sections = await citedSections(links.map((l) => l.id));
   const byTreatment = new Map<number, Map<number, ContraindicationLink & { slug__: string }>>();
   for (const l of links) {
     const treatment = Number(l.treatmentId);
@@ -119,7 +116,6 @@ export async function sharedItems(groups: ReadonlyArray<readonly number[]>): Pro
       const others = rest.map((m) => m.get(contraindicationId));
       if (others.some((o) => o === undefined)) continue;
       const sides = [link, ...(others as ContraindicationLink[])].map(({ slug__, ...side }) => side);
-      const cited = sides.map((side) => sections.get(Number(side.id)) ?? '');
       items.push({
         contraindicationId,
         slug: link.slug__,
@@ -131,27 +127,10 @@ export async function sharedItems(groups: ReadonlyArray<readonly number[]>): Pro
               : worst,
           'PRECAUTION',
         ),
-        sameSourceSection: cited.every((c) => c === cited[0]),
       });
     }
     return items
       .sort((a, b) => (a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0))
       .map(({ slug, ...item }) => item);
   });
-}
-
-/** Per contraindication link: the sorted source-section ids its citations point at, as one key. */
-async function citedSections(linkIds: number[]): Promise<Map<number, string>> {
-  if (linkIds.length === 0) return new Map();
-  const rows = await queryRows<{ link: unknown; section: unknown }>(
-    `SELECT "treatmentContraindicationId" AS link, "sectionId" AS section FROM "Citation"
-     WHERE "treatmentContraindicationId" IN (${placeholders(linkIds.length)})`,
-    linkIds,
-  );
-  const byLink = new Map<number, number[]>();
-  for (const r of rows) {
-    const link = Number(r.link);
-    byLink.set(link, [...(byLink.get(link) ?? []), Number(r.section)]);
-  }
-  return new Map([...byLink].map(([link, ids]) => [link, ids.sort((a, b) => a - b).join(',')]));
 }

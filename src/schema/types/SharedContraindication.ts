@@ -45,7 +45,17 @@ export const SharedContraindication = builder.objectRef<SharedItem>('SharedContr
       description:
         'True when every side cites the same source section for it: the overlap then repeats one ' +
         'paragraph (e.g. a fact copied onto variants), not independent sources agreeing.',
-      resolve: (s) => s.sameSourceSection,
+      // Through the request's citation loader: batched with the sides' `citations`, and no
+      // statement at all for the overlap pages that do not ask.
+      resolve: async (s, _args, ctx) => {
+        const cited = await Promise.all(
+          s.sides.map(async (side) => {
+            const citations = await ctx.loaders.citationsOf('treatmentContraindicationId').load(side.id);
+            return [...new Set(citations.map((c) => Number(c.sectionId)))].sort((a, b) => a - b).join(',');
+          }),
+        );
+        return cited.every((c) => c === cited[0]);
+      },
     }),
   }),
 });
