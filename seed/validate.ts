@@ -156,21 +156,16 @@ function checkReferences(data: SeedData, dir: string, display: (f: string) => st
   ) as Record<VocabularyKind, Set<string>>;
   const treatmentSlugs = new Set(data.treatments.map((t) => t.slug));
 
-  function checkCitations(file: string, path: string, list: CitationInput[], linkSeverity?: Severity) {
+  /** `severities`: true on a contraindication link, the only place a citation states a severity. */
+  function checkCitations(file: string, path: string, list: CitationInput[], severities = false) {
     const seen = new Set<string>();
     list.forEach((c, i) => {
       const at = `${path}.citations[${i}]`;
-      if (c.severity && !linkSeverity) {
+      if (c.severity && !severities) {
         issues.push({
           file,
           path: `${at}.severity`,
           message: 'a citation carries a severity only on a contraindication link',
-        });
-      } else if (c.severity && linkSeverity && strictness(c.severity) < strictness(linkSeverity)) {
-        issues.push({
-          file,
-          path: `${path}.severity`,
-          message: `${linkSeverity} is milder than ${c.severity}, stated by citations[${i}]: a link's severity is the strictest its citations state`,
         });
       }
       const known = sections.get(c.source);
@@ -194,14 +189,25 @@ function checkReferences(data: SeedData, dir: string, display: (f: string) => st
     });
   }
 
-  /** A citation without a severity states the link's; one that states it must exist. */
-  function checkSeverityStated(
+  /**
+   * A link's severity is the strictest its citations state: none states a stricter one, and one
+   * states it (a citation without a severity states the link's).
+   */
+  function checkLinkSeverity(
     file: string,
     path: string,
-    link: { severity?: Severity; citations: CitationInput[] },
+    link: { severity: Severity; citations: CitationInput[] },
   ) {
+    link.citations.forEach((c, i) => {
+      if (c.severity && strictness(c.severity) < strictness(link.severity))
+        issues.push({
+          file,
+          path: `${path}.severity`,
+          message: `${link.severity} is milder than ${c.severity}, stated by citations[${i}]: a link's severity is the strictest its citations state`,
+        });
+    });
     const stated = link.citations.map((c) => c.severity ?? link.severity);
-    if (link.severity && !stated.includes(link.severity))
+    if (!stated.includes(link.severity))
       issues.push({
         file,
         path: `${path}.severity`,
@@ -254,10 +260,10 @@ function checkReferences(data: SeedData, dir: string, display: (f: string) => st
           vocab[kind],
           `${kind.replace(/s$/, '')} slug (not in vocabulary/${kind}.yaml)`,
         );
-        checkCitations(file, `${field}[${i}]`, x.citations, (x as { severity?: Severity }).severity);
-        if (field === 'contraindications') checkSeverityStated(file, `${field}[${i}]`, x);
+        checkCitations(file, `${field}[${i}]`, x.citations, field === 'contraindications');
       });
     }
+    t.contraindications.forEach((x, i) => checkLinkSeverity(file, `contraindications[${i}]`, x));
     for (const field of ['components', 'combinableWith'] as const) {
       defined(file, t[field], (x) => x.treatment, `${field} entry`);
       t[field].forEach((x, i) => {

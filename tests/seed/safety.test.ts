@@ -111,6 +111,42 @@ describe('db:seed', () => {
     });
   });
 
+  describe('severities that break the rule of seed/FORMAT.md', () => {
+    it('refuses a link milder than one of its citations, naming the link and the citation', async () => {
+      edit('treatments/mesotherapy.yaml', (t) =>
+        t.replace(
+          /(- slug: herpes-history\n {4}severity: PRECAUTION\n(?: {4,}.*\n)*? {6}- \{ source: mesotherapy-patient-sheet, locator: "QUELLES SONT LES CONTRE INDICATIONS") \}/,
+          '$1, severity: ABSOLUTE }',
+        ),
+      );
+      await expectRejected([
+        /treatments\/mesotherapy\.yaml at contraindications\[\d+\]\.severity: PRECAUTION is milder than ABSOLUTE, stated by citations\[0\]/,
+        /PRECAUTION is stated by none of the link's citations \(ABSOLUTE\)/,
+      ]);
+    });
+
+    it('refuses a link severity that none of its citations states', async () => {
+      edit('treatments/mesotherapy.yaml', (t) =>
+        t.replace(
+          /(- slug: allergy-to-component\n(?: {4,}.*\n)*? {6}- \{ source: mesotherapy-ageing-article, locator: "[^"]+") \}/,
+          '$1, severity: RELATIVE }',
+        ),
+      );
+      await expectRejected([
+        /contraindications\[\d+\]\.severity: ABSOLUTE is stated by none of the link's citations \(PRECAUTION, RELATIVE\)/,
+      ]);
+    });
+
+    it('refuses a severity on a citation of anything but a contraindication link', async () => {
+      edit('treatments/mesolift.yaml', (t) =>
+        t.replace('locator: "Indications" }', 'locator: "Indications", severity: ABSOLUTE }'),
+      );
+      await expectRejected([
+        /treatments\/mesolift\.yaml at [a-zA-Z]+\[\d+\]\.citations\[\d+\]\.severity: a citation carries a severity only on a contraindication link/,
+      ]);
+    });
+  });
+
   describe('the npm run db:seed command', () => {
     it('exits non-zero with the message on bad input', async () => {
       edit('treatments/microneedling.yaml', (t) =>
