@@ -263,7 +263,7 @@ function checkReferences(data: SeedData, dir: string, display: (f: string) => st
         checkCitations(file, `${field}[${i}]`, x.citations, field === 'contraindications');
       });
     }
-    t.contraindications.forEach((x, i) => checkLinkSeverity(file, `contraindications[${i}]`, x));
+    for (const [i, x] of t.contraindications.entries()) checkLinkSeverity(file, `contraindications[${i}]`, x);
     for (const field of ['components', 'combinableWith'] as const) {
       defined(file, t[field], (x) => x.treatment, `${field} entry`);
       t[field].forEach((x, i) => {
