@@ -33,7 +33,8 @@ const schema = z.object({
     )
     .pipe(z.array(databaseUrl.refine((u) => !u.startsWith('file:'), 'replicas must be PostgreSQL URLs'))),
   PORT: z.coerce.number().int().min(0).max(65535).default(4000),
-  HOST: z.string().default('0.0.0.0'),
+  /** Interface to listen on; defaults to 127.0.0.1, or 0.0.0.0 (every interface) in production. */
+  HOST: z.string().trim().optional(),
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(500).default(10),
   REDIS_URL: z
@@ -75,11 +76,13 @@ const schema = z.object({
   PERSISTED_OPERATIONS_FILE: z.string().trim().optional(),
 
   SHUTDOWN_TIMEOUT_MS: count(10_000, 600_000),
+  /** On SIGTERM, keep serving (with /ready at 503) at least this long, so load balancers stop sending. */
+  SHUTDOWN_DELAY_MS: count(0, 600_000),
   /** Benchmarks only: answer with an `x-sql-statements` header counting the request's statements. */
   EXPOSE_SQL_STATEMENTS: flag(false),
 });
 
-export type Config = z.infer<typeof schema> & { engine: 'sqlite' | 'postgresql' };
+export type Config = z.infer<typeof schema> & { engine: 'sqlite' | 'postgresql'; HOST: string };
 
 export class ConfigError extends Error {
   override name = 'ConfigError';
@@ -99,7 +102,8 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
       'Invalid configuration:\n  DATABASE_READ_URLS: read replicas need a PostgreSQL DATABASE_URL',
     );
   }
-  return { ...result.data, engine };
+  const host = result.data.HOST ?? (result.data.NODE_ENV === 'production' ? '0.0.0.0' : '127.0.0.1');
+  return { ...result.data, engine, HOST: host };
 }
 
 export const config: Config = parseConfig(process.env);

@@ -6,7 +6,7 @@ import type { AddressInfo } from 'node:net';
 import type { Redis } from 'ioredis';
 import type { Config } from './config.ts';
 import { db, requestStatements } from './db.ts';
-import { createHandler } from './http/handler.ts';
+import { createHandler, type Lifecycle } from './http/handler.ts';
 import { logger } from './logger.ts';
 import { memoryRateLimitStore, redisRateLimitStore } from './ratelimit/store.ts';
 import { connectRedis } from './redis.ts';
@@ -18,7 +18,11 @@ export interface App {
   /** The node:http listener (also usable with another server). */
   handler: ReturnType<typeof createHandler>;
   listen(port: number, host?: string): Promise<{ server: Server; url: string }>;
-  /** Stops accepting, lets in-flight requests finish (up to SHUTDOWN_TIMEOUT_MS), then closes Redis. */
+  /**
+   * Graceful stop: /ready answers 503 at once; requests in flight finish (new ones are still served,
+   * with `Connection: close`) for at least SHUTDOWN_DELAY_MS and at most SHUTDOWN_TIMEOUT_MS; then the
+   * listener closes, and Redis after it.
+   */
   close(): Promise<void>;
 }
 
@@ -35,7 +39,7 @@ export function createApp(config: Config): App {
     : undefined;
   const rateLimitStore = shared ? redisRateLimitStore(shared.ratelimit) : memoryRateLimitStore();
   const yoga = createKnowledgeYoga(config, { rateLimitStore, redis: shared });
-  const lifecycle = { shuttingDown: false };
+  const lifecycle: Lifecycle = { shuttingDown: false, inFlight: 0 };
   const handle = createHandler({ yoga, config, db, rateLimitStore, lifecycle });
   const counted: typeof handle = config.EXPOSE_SQL_STATEMENTS
     ? (req, res) => requestStatements.run({ count: 0 }, () => handle(req, res))
@@ -65,15 +69,30 @@ export function createApp(config: Config): App {
     async close() {
       lifecycle.shuttingDown = true;
       if (server) {
+        await drained(lifecycle, config.SHUTDOWN_DELAY_MS, config.SHUTDOWN_TIMEOUT_MS);
         const closing = server;
         const closed = new Promise<void>((resolve) => closing.close(() => resolve()));
         closing.closeIdleConnections();
-        const timer = setTimeout(() => closing.closeAllConnections(), config.SHUTDOWN_TIMEOUT_MS);
+        // Past the timeout, whatever still runs is cut off.
+        if (lifecycle.inFlight > 0) closing.closeAllConnections();
         await closed;
-        clearTimeout(timer);
       }
       await yoga.dispose?.();
       await Promise.all(connections.map((c) => c.quit().catch(() => c.disconnect())));
     },
   };
+}
+
+/**
+ * Resolves once no request is in flight and at least `delayMs` has passed (load balancers need a
+ * moment to see /ready fail), or after `timeoutMs` whatever is still running.
+ */
+function drained(lifecycle: Lifecycle, delayMs: number, timeoutMs: number): Promise<void> {
+  const delay = new Promise<void>((resolve) => setTimeout(resolve, Math.min(delayMs, timeoutMs)));
+  const idle = new Promise<void>((resolve) => {
+    if (lifecycle.inFlight === 0) resolve();
+    else lifecycle.onIdle = resolve;
+  });
+  const timeout = new Promise<void>((resolve) => setTimeout(resolve, timeoutMs).unref());
+  return Promise.race([Promise.all([delay, idle]).then(() => undefined), timeout]);
 }

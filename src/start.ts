@@ -34,10 +34,11 @@ if ((await primaryReader(db)('SELECT 1 AS "seeded" FROM "Source" LIMIT 1', [])).
 }
 const app = createApp(config);
 const { url } = await app.listen(config.PORT);
-const port = new URL(url).port;
-logger.info({ port: Number(port), engine: config.engine }, 'listening');
-// The one line on stdout not in JSON: what a newcomer running `npm start` looks for.
-console.log(`GraphQL API on http://localhost:${port}/graphql (${config.engine})`);
+const port = Number(new URL(url).port);
+const graphqlUrl = `http://${config.HOST === '0.0.0.0' || config.HOST === '127.0.0.1' ? 'localhost' : config.HOST}:${port}/graphql`;
+logger.info({ port, host: config.HOST, url: graphqlUrl, engine: config.engine }, 'listening');
+// Logs are JSON lines for machines; a person at a terminal also gets one plain line to click.
+if (process.stdout.isTTY) console.log(`GraphQL API on ${graphqlUrl} (${config.engine})`);
 
 let stopping = false;
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {

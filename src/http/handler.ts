@@ -22,7 +22,15 @@ export interface HandlerDeps {
   config: Config;
   db: Db;
   rateLimitStore: RateLimitStore;
-  lifecycle: { shuttingDown: boolean };
+  lifecycle: Lifecycle;
+}
+
+/** Shared by the server and its handler: whether a shutdown began, and how many requests are being served. */
+export interface Lifecycle {
+  shuttingDown: boolean;
+  inFlight: number;
+  /** Called when the last request in flight is answered. */
+  onIdle?: () => void;
 }
 
 type Route = 'graphql' | 'health' | 'ready' | 'metrics' | 'other';
@@ -45,8 +53,13 @@ interface Reply {
 }
 
 export function createHandler(deps: HandlerDeps) {
+  const { lifecycle } = deps;
   return (req: IncomingMessage, res: ServerResponse): void => {
-    void serve(deps, req, res);
+    lifecycle.inFlight += 1;
+    void serve(deps, req, res).finally(() => {
+      lifecycle.inFlight -= 1;
+      if (lifecycle.inFlight === 0) lifecycle.onIdle?.();
+    });
   };
 }
 

@@ -57,28 +57,53 @@ export interface Spawned {
   output: () => string;
   /** Resolves with the exit code. */
   exited: Promise<number | null>;
+  /** Kills the child and anything it started (npm's node), whatever state they are in. */
+  kill(): void;
 }
 
-/** Runs `src/start.ts` in a child process; resolves once it listens (or rejects if it exits). */
-export function spawnServer(env: Record<string, string>): Promise<Spawned> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/start.ts'], {
+/**
+ * Runs `src/start.ts` in a child process (or the command given, e.g. `npm start`); resolves once it
+ * logs that it listens, or rejects if it exits first.
+ */
+export function spawnServer(
+  env: Record<string, string>,
+  command: [string, ...string[]] = [process.execPath, '--import', 'tsx', 'src/start.ts'],
+): Promise<Spawned> {
+  const [file, ...args] = command;
+  const child = spawn(file, args, {
     cwd: root,
     env: { ...process.env, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
+    // Its own process group, so a test can end the server npm started along with npm.
+    detached: true,
   });
+  const kill = () => {
+    try {
+      process.kill(-(child.pid as number), 'SIGKILL');
+    } catch {
+      // Already gone.
+    }
+  };
   let output = '';
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => {
-      child.kill('SIGKILL');
+      kill();
       reject(new Error(`server did not start in 30 s:\n${output}`));
     }, 30_000);
     const onData = (chunk: Buffer) => {
       output += chunk.toString();
-      const match = /GraphQL API on (http:\/\/localhost:\d+)/.exec(output);
+      // The JSON line the server logs once it listens carries its URL.
+      const match = /"url":"(http:\/\/localhost:\d+)\/graphql".*"msg":"listening"/.exec(output);
       if (match?.[1]) {
         clearTimeout(timer);
-        resolve({ url: match[1].replace('localhost', '127.0.0.1'), child, output: () => output, exited });
+        resolve({
+          url: match[1].replace('localhost', '127.0.0.1'),
+          child,
+          output: () => output,
+          exited,
+          kill,
+        });
       }
     };
     child.stdout?.on('data', onData);

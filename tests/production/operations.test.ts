@@ -1,12 +1,15 @@
 // What operators rely on: /health, /ready (database and migrations), /metrics, request ids, JSON
 // logs, a configuration checked at start, and a SIGTERM that lets in-flight requests finish.
 
+import { execFile } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
+import { statSync } from 'node:fs';
 import { request } from 'node:http';
+import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { post, type Running, spawnServer, startApp } from '../helpers/server.ts';
+import { post, type Running, root, spawnServer, startApp } from '../helpers/server.ts';
 import { createPgDatabase, dropPgDatabase, sqliteCopy, TMP_ROOT } from '../setup/databases.ts';
 
 let server: Running;
@@ -98,7 +101,7 @@ describe('readiness failures', () => {
         expect(body.checks.database).toMatch(/^unreachable/);
         expect((await fetch(`${child.url}/health`)).status).toBe(200);
       } finally {
-        child.child.kill('SIGKILL');
+        child.kill();
         await dropPgDatabase(name);
       }
     },
@@ -114,56 +117,103 @@ describe('process lifecycle', () => {
     return { url: sqliteCopy(inject('templateUrl').replace(/^file:/, ''), name), drop: async () => {} };
   };
 
-  it('on SIGTERM finishes the request in flight, then exits 0', async () => {
+  /** Sends half a POST, runs `during`, then the rest: the request is in flight meanwhile. */
+  const inFlight = (url: string, during: () => Promise<void>) => {
+    const { port } = new URL(url);
+    const body = JSON.stringify({ query: '{ technique(slug: "needle") { slug } }' });
+    return new Promise<{ status: number; text: string }>((resolve, reject) => {
+      const req = request(
+        {
+          host: '127.0.0.1',
+          port,
+          path: '/graphql',
+          method: 'POST',
+          headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) },
+        },
+        (res) => {
+          let text = '';
+          res.on('data', (c) => {
+            text += c;
+          });
+          res.on('end', () => resolve({ status: res.statusCode ?? 0, text }));
+        },
+      );
+      req.on('error', reject);
+      req.write(body.slice(0, 10));
+      setTimeout(() => {
+        void during().then(() => req.end(body.slice(10)), reject);
+      }, 100);
+    });
+  };
+
+  const isListening = async (url: string) =>
+    fetch(`${url}/health`).then(
+      () => true,
+      () => false,
+    );
+
+  it('`npm start` delivers SIGTERM to the server: /ready turns 503 while the request in flight finishes, then it exits 0', async () => {
     const db = await databaseFor('shutdown');
-    const child = await spawnServer({ DATABASE_URL: db.url });
+    // The documented command, signalled as a supervisor does: the process it started is npm.
+    const child = await spawnServer({ DATABASE_URL: db.url }, ['npm', 'start']);
     try {
-      const { port } = new URL(child.url);
-      const body = JSON.stringify({ query: '{ technique(slug: "needle") { slug } }' });
-      // Send half the request, signal, then the rest: the request is in flight during shutdown.
-      const answer = new Promise<{ status: number; text: string }>((resolve, reject) => {
-        const req = request(
-          {
-            host: '127.0.0.1',
-            port,
-            path: '/graphql',
-            method: 'POST',
-            headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) },
-          },
-          (res) => {
-            let text = '';
-            res.on('data', (c) => {
-              text += c;
-            });
-            res.on('end', () => resolve({ status: res.statusCode ?? 0, text }));
-          },
-        );
-        req.on('error', reject);
-        req.write(body.slice(0, 10));
-        setTimeout(() => {
-          child.child.kill('SIGTERM');
-          setTimeout(() => req.end(body.slice(10)), 300);
-        }, 100);
+      let readyDuringDrain: { status: number; body: unknown } | undefined;
+      const { status, text } = await inFlight(child.url, async () => {
+        child.child.kill('SIGTERM');
+        await new Promise((r) => setTimeout(r, 300));
+        const ready = await fetch(`${child.url}/ready`);
+        readyDuringDrain = { status: ready.status, body: await ready.json() };
       });
-      const { status, text } = await answer;
+      expect(readyDuringDrain).toEqual({
+        status: 503,
+        body: { ready: false, checks: { process: 'shutting down' } },
+      });
       expect(status).toBe(200);
       expect(JSON.parse(text)).toEqual({ data: { technique: { slug: 'needle' } } });
       expect(await child.exited).toBe(0);
+      // The server itself stopped: nothing is left answering on its port.
+      expect(await isListening(child.url)).toBe(false);
       const logs = child.output();
       expect(logs).toMatch(/"msg":"shutting down: finishing in-flight requests"/);
       expect(logs).toMatch(/"msg":"stopped"/);
-      // Every log line is JSON with a level and, for requests, a request id.
-      const requestLine = logs.split('\n').find((l) => l.includes('"msg":"request"'));
-      expect(JSON.parse(requestLine as string)).toMatchObject({
+      // Every line the server writes is JSON (npm's own "> name start" banner aside).
+      const serverLines = logs.split('\n').filter((l) => l.trim() && !l.startsWith('>'));
+      for (const line of serverLines) expect(() => JSON.parse(line), line).not.toThrow();
+      expect(JSON.parse(serverLines.find((l) => l.includes('"path":"/graphql"')) as string)).toMatchObject({
         level: 30,
         requestId: expect.any(String),
         status: 200,
       });
     } finally {
-      child.child.kill('SIGKILL');
+      child.kill();
       await db.drop();
     }
   });
+
+  it.runIf(inject('engine') === 'sqlite')(
+    '`npm run start:prod` starts the existing build without rebuilding, and stops on SIGTERM',
+    async () => {
+      await new Promise<void>((resolve, reject) =>
+        execFile('npm', ['run', 'build'], { cwd: root }, (error) => (error ? reject(error) : resolve())),
+      );
+      const entry = join(root, 'dist', 'src', 'start.js');
+      const builtAt = statSync(entry).mtimeMs;
+      const db = await databaseFor('prod');
+      const child = await spawnServer({ DATABASE_URL: db.url }, ['npm', 'run', 'start:prod']);
+      try {
+        expect((await fetch(`${child.url}/health`)).status).toBe(200);
+        child.child.kill('SIGTERM');
+        expect(await child.exited).toBe(0);
+        expect(await isListening(child.url)).toBe(false);
+        expect(statSync(entry).mtimeMs).toBe(builtAt);
+        expect(child.output()).not.toMatch(/tsc/);
+      } finally {
+        child.kill();
+        await db.drop();
+      }
+    },
+    60_000,
+  );
 
   it('masks unexpected errors: a generic message with code and request id; the detail is logged', async () => {
     const db = await databaseFor('masking');
@@ -204,7 +254,7 @@ describe('process lifecycle', () => {
         err: { stack: expect.any(String) },
       });
     } finally {
-      child.child.kill('SIGKILL');
+      child.kill();
       await db.drop();
     }
   });

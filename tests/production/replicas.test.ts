@@ -38,7 +38,7 @@ describe.runIf(inject('engine') === 'postgresql')('read replicas', () => {
       const ready = await fetch(`${child.url}/ready`);
       expect(ready.status).toBe(200);
     } finally {
-      child.child.kill('SIGKILL');
+      child.kill();
       await primaryDb.$disconnect();
       await Promise.all(names.map((n) => dropPgDatabase(n)));
     }
