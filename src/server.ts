@@ -3,12 +3,10 @@
 // environment; tests build several with their own settings.
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { Redis } from 'ioredis';
 import type { Config } from './config.ts';
 import { db, requestStatements } from './db.ts';
 import { createHandler, type Lifecycle } from './http/handler.ts';
-import { logger } from './logger.ts';
-import { memoryRateLimitStore, redisRateLimitStore } from './ratelimit/store.ts';
+import { memoryRateLimitStore, sharedRateLimitStore } from './ratelimit/store.ts';
 import { connectRedis } from './redis.ts';
 import { withReadReplica } from './replicas.ts';
 import { createKnowledgeYoga, type KnowledgeYoga } from './yoga.ts';
@@ -26,21 +24,14 @@ export interface App {
   close(): Promise<void>;
 }
 
+const REDIS_CONNECT_WAIT_MS = 2000;
+
 export function createApp(config: Config): App {
-  const connections: Redis[] = [];
-  const redis = (purpose: string) => {
-    const connection = connectRedis(config.REDIS_URL as string, config.REDIS_PREFIX, purpose);
-    connection.on('error', (error) => logger.warn({ err: error, purpose }, 'redis error'));
-    connections.push(connection);
-    return connection;
-  };
-  const shared = config.REDIS_URL
-    ? { ratelimit: redis('ratelimit'), cache: redis('cache'), persisted: redis('persisted') }
-    : undefined;
-  const rateLimitStore = shared ? redisRateLimitStore(shared.ratelimit) : memoryRateLimitStore();
-  const yoga = createKnowledgeYoga(config, { rateLimitStore, redis: shared });
+  const redis = config.REDIS_URL ? connectRedis(config.REDIS_URL, config.REDIS_PREFIX) : undefined;
+  const rateLimitStore = redis ? sharedRateLimitStore(redis) : memoryRateLimitStore();
+  const yoga = createKnowledgeYoga(config, { rateLimitStore, redis });
   const lifecycle: Lifecycle = { shuttingDown: false, inFlight: 0 };
-  const handle = createHandler({ yoga, config, db, rateLimitStore, lifecycle });
+  const handle = createHandler({ yoga, config, db, rateLimitStore, lifecycle, redis });
   const counted: typeof handle = config.EXPOSE_SQL_STATEMENTS
     ? (req, res) => requestStatements.run({ count: 0 }, () => handle(req, res))
     : handle;
@@ -52,7 +43,10 @@ export function createApp(config: Config): App {
   return {
     yoga,
     handler,
-    listen(port, host = config.HOST) {
+    async listen(port, host = config.HOST) {
+      // A moment for Redis to connect, so the first requests already share its stores; if it is
+      // not there, the process starts degraded (memory) rather than not at all.
+      await redis?.connected(REDIS_CONNECT_WAIT_MS);
       server = createServer(handler);
       // Slow clients cannot hold a connection forever (headers and body both count).
       server.requestTimeout = config.REQUEST_TIMEOUT_MS ? config.REQUEST_TIMEOUT_MS + 5000 : 0;
@@ -78,7 +72,7 @@ export function createApp(config: Config): App {
         await closed;
       }
       await yoga.dispose?.();
-      await Promise.all(connections.map((c) => c.quit().catch(() => c.disconnect())));
+      await redis?.close();
     },
   };
 }

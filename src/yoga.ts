@@ -2,7 +2,6 @@
 // cache it. src/server.ts puts it behind the HTTP layer; tests may call `yoga.fetch` directly.
 import { GraphQLError } from 'graphql';
 import { createYoga, maskError, type Plugin } from 'graphql-yoga';
-import type { Redis } from 'ioredis';
 import { usePersistedOperationsFrom } from './cache/persistedOperations.ts';
 import { useKnowledgeResponseCache } from './cache/responseCache.ts';
 import type { Config } from './config.ts';
@@ -15,12 +14,13 @@ import { logger, requestScope } from './logger.ts';
 import { usePageSizeLimit } from './plugins/pageSize.ts';
 import { useRateLimit } from './ratelimit/plugin.ts';
 import type { RateLimitStore } from './ratelimit/store.ts';
+import type { RedisLink } from './redis.ts';
 import { schema } from './schema/index.ts';
 
 export interface YogaServices {
   rateLimitStore: RateLimitStore;
-  /** Redis connections when REDIS_URL is set: one for cached answers, one for persisted operations. */
-  redis?: { cache: Redis; persisted: Redis };
+  /** Redis when REDIS_URL is set: cached answers and persisted operations are shared through it. */
+  redis?: RedisLink;
 }
 
 /** With EXPOSE_SQL_STATEMENTS (benchmarks), say how many SQL statements the request cost. */
@@ -54,7 +54,7 @@ export function createKnowledgeYoga(config: Config, services: YogaServices) {
     ...usePersistedOperationsFrom({
       only: config.PERSISTED_OPERATIONS_ONLY,
       manifestFile: config.PERSISTED_OPERATIONS_FILE,
-      redis: services.redis?.persisted,
+      redis: services.redis,
     }),
     useRequestFacts(),
     useOperationLimits({
@@ -79,7 +79,7 @@ export function createKnowledgeYoga(config: Config, services: YogaServices) {
       useKnowledgeResponseCache({
         ttlMs: config.CACHE_TTL_SECONDS * 1000,
         maxEntries: config.RESPONSE_CACHE_MAX_ENTRIES,
-        redis: services.redis?.cache,
+        redis: services.redis,
         onLookup: (hit) => metrics.cacheLookups.inc({ result: hit ? 'hit' : 'miss' }),
       }),
     );

@@ -2,19 +2,19 @@
 // Documents come from a trusted manifest (PERSISTED_OPERATIONS_FILE: { "<sha256>": "query …" }) and,
 // unless only persisted operations are allowed, from clients registering them Apollo-style (hash and
 // document together, once; the hash must match). Registered documents live in memory, or in Redis
-// so every API process knows them.
+// so every API process knows them (and in memory while Redis is unreachable).
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { usePersistedOperations } from '@graphql-yoga/plugin-persisted-operations';
 import type { Plugin } from 'graphql-yoga';
-import type { Redis } from 'ioredis';
 import { AppError } from '../errors.ts';
+import type { RedisLink } from '../redis.ts';
 
 export interface PersistedOperationsOptions {
   /** Refuse documents that are not persisted (hash only, from the manifest). */
   only: boolean;
   manifestFile?: string;
-  redis?: Redis;
+  redis?: RedisLink;
 }
 
 const MAX_REGISTERED_IN_MEMORY = 10_000;
@@ -52,14 +52,31 @@ const persistedHash = (extensions: unknown): string | undefined => {
 export function usePersistedOperationsFrom(options: PersistedOperationsOptions): Plugin[] {
   const manifest = options.manifestFile ? loadManifest(options.manifestFile) : new Map<string, string>();
   const memory = new Map<string, string>();
+  const remember = (hash: string, document: string) => {
+    if (memory.size < MAX_REGISTERED_IN_MEMORY) memory.set(hash, document);
+  };
+  const link = options.redis;
+  const redis = link?.connection('persisted');
   const store = {
     get: async (hash: string) =>
       manifest.get(hash) ??
       memory.get(hash) ??
-      (options.redis ? await options.redis.getex(hash, 'EX', REGISTERED_TTL_SECONDS) : null),
+      (link && redis
+        ? await link.fallback(
+            'persisted',
+            () => redis.getex(hash, 'EX', REGISTERED_TTL_SECONDS),
+            () => null,
+          )
+        : null),
     set: async (hash: string, document: string) => {
-      if (options.redis) await options.redis.set(hash, document, 'EX', REGISTERED_TTL_SECONDS);
-      else if (memory.size < MAX_REGISTERED_IN_MEMORY) memory.set(hash, document);
+      if (!link || !redis) return remember(hash, document);
+      await link.fallback(
+        'persisted',
+        async () => {
+          await redis.set(hash, document, 'EX', REGISTERED_TTL_SECONDS);
+        },
+        () => remember(hash, document),
+      );
     },
   };
   const register: Plugin = {

@@ -1,18 +1,53 @@
 // Cached answers for anonymous read queries: in memory by default, in Redis with REDIS_URL (shared by
-// every API process). Keys include the data version (src/cache/dataVersion.ts) and the locale, so a
-// write anywhere invalidates every cached answer at once and languages never mix.
-import { createRedisCache } from '@envelop/response-cache-redis';
-import { createInMemoryCache, hashSHA256, useResponseCache } from '@graphql-yoga/plugin-response-cache';
+// every API process; memory answers while Redis is unreachable). Keys include the data version
+// (src/cache/dataVersion.ts) and the locale, so a write anywhere invalidates every cached answer at
+// once and languages never mix.
+import {
+  type Cache,
+  createInMemoryCache,
+  hashSHA256,
+  useResponseCache,
+} from '@graphql-yoga/plugin-response-cache';
+import type { ExecutionResult } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
-import type { Redis } from 'ioredis';
-import { type Context, localeFromHeader } from '../context.ts';
+import type { Context } from '../context.ts';
+import { localeFromHeader } from '../context.ts';
+import type { RedisLink } from '../redis.ts';
 import { readDataVersion } from './dataVersion.ts';
 
 export interface ResponseCacheOptions {
   ttlMs: number;
   maxEntries: number;
-  redis?: Redis;
+  redis?: RedisLink;
   onLookup?: (hit: boolean) => void;
+}
+
+/**
+ * One key per answer, expiring with it. Nothing is invalidated by entity (keys carry the data
+ * version), so unlike `@envelop/response-cache-redis` no entity sets are kept, which had no expiry.
+ */
+function redisCache(link: RedisLink, ttlMs: number, local: Cache): Cache {
+  const redis = link.connection('cache');
+  return {
+    get: (key) =>
+      link.fallback(
+        'cache',
+        async () => {
+          const stored = await redis.get(key);
+          return stored ? (JSON.parse(stored) as ExecutionResult) : undefined;
+        },
+        () => local.get(key),
+      ),
+    set: (key, result, entities, ttl) =>
+      link.fallback(
+        'cache',
+        async () => {
+          await redis.set(key, JSON.stringify(result), 'PX', Number.isFinite(ttl) && ttl > 0 ? ttl : ttlMs);
+        },
+        () => local.set(key, result, entities, ttl),
+      ),
+    invalidate: (entities) => local.invalidate(entities),
+  };
 }
 
 /** Regulatory decisions are the most time-sensitive facts: answers holding them live shorter. */
@@ -21,9 +56,8 @@ export const REGULATORY_TTL_MS = 60_000;
 const isAnonymous = (ctx: Partial<Context>) => !ctx.auth?.apiKey;
 
 export function useKnowledgeResponseCache(options: ResponseCacheOptions): Plugin {
-  const base = options.redis
-    ? createRedisCache({ redis: options.redis })
-    : createInMemoryCache({ max: options.maxEntries });
+  const memory = createInMemoryCache({ max: options.maxEntries });
+  const base = options.redis ? redisCache(options.redis, options.ttlMs, memory) : memory;
   const cache: typeof base = {
     ...base,
     get: async (key) => {

@@ -12,6 +12,7 @@ import { AppError, isAppError, LimitExceededError } from '../errors.ts';
 import { logger, requestScope } from '../logger.ts';
 import { toRateLimitState } from '../ratelimit/plugin.ts';
 import type { RateLimitStore } from '../ratelimit/store.ts';
+import type { RedisLink } from '../redis.ts';
 import { BodyTooLargeError, readBody } from './body.ts';
 import { metrics, registry } from './metrics.ts';
 import { checkReadiness } from './readiness.ts';
@@ -23,6 +24,7 @@ export interface HandlerDeps {
   db: Db;
   rateLimitStore: RateLimitStore;
   lifecycle: Lifecycle;
+  redis?: RedisLink;
 }
 
 /** Shared by the server and its handler: whether a shutdown began, and how many requests are being served. */
@@ -115,7 +117,7 @@ async function route_(
       if (deps.lifecycle.shuttingDown) {
         return json(503, { ready: false, checks: { process: 'shutting down' } });
       }
-      const readiness = await checkReadiness(deps.db, deps.config.engine);
+      const readiness = await checkReadiness(deps.db, deps.config.engine, deps.redis);
       return json(readiness.ready ? 200 : 503, readiness);
     }
     case 'metrics':

@@ -1,6 +1,6 @@
 // Prometheus metrics, served at /metrics. One registry per process: several apps in one process
 // (tests) share it, as they share the process.
-import { Counter, collectDefaultMetrics, Histogram, Registry } from 'prom-client';
+import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom-client';
 
 export const registry = new Registry();
 collectDefaultMetrics({ register: registry });
@@ -34,6 +34,17 @@ export const metrics = {
   rateLimited: new Counter({
     name: 'rate_limited_requests_total',
     help: 'Operations refused because their client spent its budget.',
+    registers: [registry],
+  }),
+  redisAvailable: new Gauge({
+    name: 'redis_available',
+    help: '1 while Redis (REDIS_URL) is reachable; 0 while stores fall back to per-process memory.',
+    registers: [registry],
+  }),
+  redisFallbacks: new Counter({
+    name: 'redis_fallback_operations_total',
+    help: 'Store operations answered from per-process memory because Redis was unreachable, by store.',
+    labelNames: ['store'] as const,
     registers: [registry],
   }),
 };

@@ -1,6 +1,8 @@
 // Fixed-window budgets of cost points per client. In memory for one process; in Redis when several
-// API processes must share one budget (the check-and-charge is one Lua script, so it is atomic).
+// API processes must share one budget (the check-and-charge is one Lua script, so it is atomic), with
+// memory answering while Redis is unreachable.
 import type { Redis } from 'ioredis';
+import type { RedisLink } from '../redis.ts';
 
 export interface Budget {
   /** False when the charge did not fit; nothing was charged then. */
@@ -62,8 +64,9 @@ used = redis.call('INCRBY', KEYS[1], points)
 redis.call('PEXPIRE', KEYS[1], ARGV[3])
 return {1, used}`;
 
-export function redisRateLimitStore(redis: Redis, prefix = 'akt:ratelimit'): RateLimitStore {
-  const key = (client: string, index: number) => `${prefix}:${client}:${index}`;
+/** Keys are `<client>:<window>` under the connection's prefix (`<REDIS_PREFIX>:ratelimit:`). */
+export function redisRateLimitStore(redis: Redis): RateLimitStore {
+  const key = (client: string, index: number) => `${client}:${index}`;
   return {
     async charge(client, points, limit, windowMs) {
       const { index, resetAt } = windowOf(windowMs);
@@ -82,5 +85,25 @@ export function redisRateLimitStore(redis: Redis, prefix = 'akt:ratelimit'): Rat
       const used = Number((await redis.get(key(client, index))) ?? 0);
       return { allowed: true, used, resetAt };
     },
+  };
+}
+
+/** Redis while it answers, this process's memory while it does not (budgets are then per process). */
+export function sharedRateLimitStore(link: RedisLink): RateLimitStore {
+  const remote = redisRateLimitStore(link.connection('ratelimit'));
+  const local = memoryRateLimitStore();
+  return {
+    charge: (client, points, limit, windowMs) =>
+      link.fallback(
+        'ratelimit',
+        () => remote.charge(client, points, limit, windowMs),
+        () => local.charge(client, points, limit, windowMs),
+      ),
+    peek: (client, windowMs) =>
+      link.fallback(
+        'ratelimit',
+        () => remote.peek(client, windowMs),
+        () => local.peek(client, windowMs),
+      ),
   };
 }

@@ -3,6 +3,7 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
+import { inject } from 'vitest';
 import { parseConfig } from '../../src/config.ts';
 import { type App, createApp } from '../../src/server.ts';
 
@@ -15,8 +16,11 @@ export interface Running {
   close(): Promise<void>;
 }
 
-/** A unique Redis key prefix, so parallel test files never share keys. */
-export const redisPrefix = () => `akt_test_${randomBytes(6).toString('hex')}`;
+/**
+ * A unique Redis key prefix, so parallel test files never share keys; it starts with the run's id,
+ * and the run deletes every key under that at the end (tests/setup/global.ts).
+ */
+export const redisPrefix = () => `${inject('runId')}_${randomBytes(6).toString('hex')}`;
 
 export async function startApp(overrides: Record<string, string> = {}): Promise<Running> {
   const config = parseConfig({ ...process.env, ...overrides });

@@ -2,6 +2,7 @@
 // file then copies (tests/setup/per-file.ts), and removes everything the run created at the end.
 import { mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
+import { Redis } from 'ioredis';
 import type { TestProject } from 'vitest/node';
 import { seedDatabase } from '../../seed/load.ts';
 import { createDb, loadEngine } from '../../src/db.ts';
@@ -21,6 +22,36 @@ declare module 'vitest' {
     runId: string;
     templateUrl: string;
     templateName: string;
+  }
+}
+
+/**
+ * Deletes the Redis keys of this run (`<runId>_…`, see redisPrefix) and of earlier runs whose
+ * process is gone. Tests use the shared Redis; they must not leave anything in it.
+ */
+async function deleteRedisKeys(runId: string) {
+  const redis = new Redis(process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379', {
+    lazyConnect: true,
+    maxRetriesPerRequest: 1,
+  });
+  try {
+    await redis.connect();
+  } catch {
+    return; // No Redis: the tests that need it fail on their own, with a clearer message.
+  }
+  try {
+    let cursor = '0';
+    do {
+      const [next, keys] = await redis.scan(cursor, 'MATCH', 'akt_*_[sp]_*', 'COUNT', 1000);
+      cursor = next;
+      const ours = keys.filter((key) => {
+        const pid = Number(/^akt_(\d+)_/.exec(key)?.[1]);
+        return key.startsWith(`${runId}_`) || (pid && !isAlive(pid));
+      });
+      if (ours.length > 0) await redis.del(ours);
+    } while (cursor !== '0');
+  } finally {
+    redis.disconnect();
   }
 }
 
@@ -79,6 +110,7 @@ export default async function setup(project: TestProject) {
   project.provide('templateName', templateName);
 
   return async () => {
+    await deleteRedisKeys(runId);
     if (engine === 'postgresql') await dropPgDatabasesLike(runId);
     else rmSync(TMP_ROOT, { recursive: true, force: true });
   };
