@@ -65,6 +65,39 @@ const schema = z.object({
 
   // Auth.
   REQUIRE_API_KEY: flag(false),
+  /**
+   * Browser origins allowed to read answers: `*` (any page, anonymous reads, never credentials) or a
+   * comma-separated list of origins (echoed, with Vary: Origin).
+   */
+  CORS_ORIGINS: z
+    .string()
+    .trim()
+    .default('*')
+    .transform((v) =>
+      v === '*'
+        ? v
+        : v
+            .split(',')
+            .map((s) => s.trim().replace(/\/$/, ''))
+            .filter(Boolean),
+    )
+    .pipe(
+      z.union([
+        z.literal('*'),
+        z.array(
+          z
+            .string()
+            .regex(
+              /^https?:\/\/[^/\s,]+$/,
+              'each origin is scheme://host[:port], e.g. https://cms.example.org',
+            ),
+        ),
+      ]),
+    ),
+  /** Bearer token /metrics requires; without it /metrics is public unless REQUIRE_API_KEY is set. */
+  METRICS_TOKEN: z.string().trim().min(16, 'at least 16 characters').optional(),
+  /** Serve /metrics on this port only (e.g. reachable only inside the cluster), not on PORT. */
+  METRICS_PORT: z.coerce.number().int().min(1).max(65535).optional(),
 
   // Caching.
   RESPONSE_CACHE: flag(true),

@@ -1,11 +1,15 @@
 // One API process's server: the HTTP layer over Yoga, its Redis connections and rate-limit store,
 // and a graceful shutdown that lets in-flight requests finish. `npm start` builds one from the
 // environment; tests build several with their own settings.
+
+import { randomUUID } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Config } from './config.ts';
 import { db, requestStatements } from './db.ts';
-import { createHandler, type Lifecycle } from './http/handler.ts';
+import { AppError } from './errors.ts';
+import { createHandler, type Lifecycle, metricsReply } from './http/handler.ts';
+import { errorReply, type Reply } from './http/responses.ts';
 import { memoryRateLimitStore, sharedRateLimitStore } from './ratelimit/store.ts';
 import { connectRedis } from './redis.ts';
 import { withReadReplica } from './replicas.ts';
@@ -31,7 +35,7 @@ export function createApp(config: Config): App {
   const rateLimitStore = redis ? sharedRateLimitStore(redis) : memoryRateLimitStore();
   const yoga = createKnowledgeYoga(config, { rateLimitStore, redis });
   const lifecycle: Lifecycle = { shuttingDown: false, inFlight: 0 };
-  const handle = createHandler({ yoga, config, db, rateLimitStore, lifecycle, redis });
+  const handle = createHandler({ yoga, config, db, lifecycle, redis });
   const counted: typeof handle = config.EXPOSE_SQL_STATEMENTS
     ? (req, res) => requestStatements.run({ count: 0 }, () => handle(req, res))
     : handle;
@@ -39,6 +43,7 @@ export function createApp(config: Config): App {
   const handler: typeof handle =
     config.DATABASE_READ_URLS.length > 0 ? (req, res) => withReadReplica(() => counted(req, res)) : counted;
   let server: Server | undefined;
+  let metricsServer: Server | undefined;
 
   return {
     yoga,
@@ -52,6 +57,7 @@ export function createApp(config: Config): App {
       server.requestTimeout = config.REQUEST_TIMEOUT_MS ? config.REQUEST_TIMEOUT_MS + 5000 : 0;
       server.headersTimeout = 20_000;
       const listening = server;
+      if (config.METRICS_PORT) metricsServer = await listenForMetrics(config, host);
       return new Promise((resolve, reject) => {
         listening.once('error', reject);
         listening.listen(port, host, () => {
@@ -71,6 +77,8 @@ export function createApp(config: Config): App {
         if (lifecycle.inFlight > 0) closing.closeAllConnections();
         await closed;
       }
+      const metricsClosing = metricsServer;
+      if (metricsClosing) await new Promise<void>((resolve) => metricsClosing.close(() => resolve()));
       await yoga.dispose?.();
       await redis?.close();
     },
@@ -89,4 +97,29 @@ function drained(lifecycle: Lifecycle, delayMs: number, timeoutMs: number): Prom
   });
   const timeout = new Promise<void>((resolve) => setTimeout(resolve, timeoutMs).unref());
   return Promise.race([Promise.all([delay, idle]).then(() => undefined), timeout]);
+}
+
+/** METRICS_PORT: /metrics on a listener of its own (still behind METRICS_TOKEN when one is set). */
+function listenForMetrics(config: Config, host: string): Promise<Server> {
+  const metricsServer = createServer((req, res) => {
+    const requestId = randomUUID();
+    const path = (req.url ?? '/').split('?')[0];
+    const reply: Promise<Reply> =
+      path === '/metrics'
+        ? metricsReply(config, req, requestId)
+        : Promise.resolve(
+            errorReply(
+              new AppError('Only /metrics is served on this port.', 'NOT_FOUND', { http: { status: 404 } }),
+              requestId,
+            ),
+          );
+    void reply.then((r) => {
+      res.writeHead(r.status, r.headers);
+      res.end(r.body);
+    });
+  });
+  return new Promise((resolve, reject) => {
+    metricsServer.once('error', reject);
+    metricsServer.listen(config.METRICS_PORT, host, () => resolve(metricsServer));
+  });
 }

@@ -1,14 +1,31 @@
-// The GraphQL handler for one configuration: schema, context, and the plugins that guard and
-// cache it. src/server.ts puts it behind the HTTP layer; tests may call `yoga.fetch` directly.
+// The GraphQL handler for one configuration: schema, context, and the plugins that guard, cache and
+// describe it over HTTP. `yoga.fetch` runs exactly what production runs; src/server.ts only adds a
+// node shell (body limit, probes, metrics, static pages) in front.
+//
+// Plugin order (each hook runs in this order; onResponse hooks too, so later ones see earlier headers):
+//  1. CORS: preflights answered before anything else; CORS headers on every answer.
+//  2. Request scope: request id, API key → auth and client (401 ends here); errors get the request id.
+//  3. Persisted operations, then operation facts (name, cache hit) for the log.
+//  4. Operation limits (tokens, depth, aliases, cost, time) and X-GraphQL-Cost.
+//  5. Rate limit: charges the cost before execution; X-RateLimit-* on every answer.
+//  6. Page size, SQL statement count (benchmarks).
+//  7. Response cache: after the limits and the rate limit, so a miss is charged like any operation
+//     and a hit skips execution (it costs nothing).
+//  8. HTTP caching: Cache-Control, Vary, ETag and 304 over the finished body.
+//  9. Request log: one line and the request metrics, with the final status.
 import { GraphQLError } from 'graphql';
 import { createYoga, maskError, type Plugin } from 'graphql-yoga';
 import { usePersistedOperationsFrom } from './cache/persistedOperations.ts';
 import { useKnowledgeResponseCache } from './cache/responseCache.ts';
 import type { Config } from './config.ts';
 import { type Context, createContext, type ServerContext } from './context.ts';
-import { requestStatements } from './db.ts';
+import { db, requestStatements } from './db.ts';
 import { fromLibraryError, isAppError } from './errors.ts';
 import { metrics } from './http/metrics.ts';
+import { useCors } from './http/plugins/cors.ts';
+import { useHttpCaching } from './http/plugins/httpCaching.ts';
+import { useRequestLog } from './http/plugins/requestLog.ts';
+import { useRequestScope } from './http/plugins/requestScope.ts';
 import { useOperationLimits } from './limits/plugin.ts';
 import { logger, requestScope } from './logger.ts';
 import { usePageSizeLimit } from './plugins/pageSize.ts';
@@ -51,6 +68,8 @@ function useRequestFacts(): Plugin<Partial<Context>> {
 
 export function createKnowledgeYoga(config: Config, services: YogaServices) {
   const plugins: Plugin[] = [
+    useCors(config.CORS_ORIGINS),
+    useRequestScope({ db, requireApiKey: config.REQUIRE_API_KEY, trustProxy: config.TRUST_PROXY }),
     ...usePersistedOperationsFrom({
       only: config.PERSISTED_OPERATIONS_ONLY,
       manifestFile: config.PERSISTED_OPERATIONS_FILE,
@@ -73,8 +92,6 @@ export function createKnowledgeYoga(config: Config, services: YogaServices) {
     useStatementHeader(),
   ];
   if (config.RESPONSE_CACHE) {
-    // After the limits and the rate limit: a miss is charged like any operation; a hit skips
-    // execution, so it costs nothing.
     plugins.push(
       useKnowledgeResponseCache({
         ttlMs: config.CACHE_TTL_SECONDS * 1000,
@@ -84,10 +101,14 @@ export function createKnowledgeYoga(config: Config, services: YogaServices) {
       }),
     );
   }
+  plugins.push(useHttpCaching(), useRequestLog());
   return createYoga<ServerContext, Context>({
     schema,
+    // Both ours: CORS from CORS_ORIGINS (Yoga's echoes any origin with credentials), GraphiQL served
+    // from our own process by the HTTP shell (Yoga's loads it from a CDN).
+    cors: false,
+    graphiql: false,
     context: ({ request, ...server }) => createContext(request, server as Partial<ServerContext>),
-    graphiql: { title: 'Aesthetic treatments knowledge API' },
     landingPage: false,
     plugins,
     logging: {

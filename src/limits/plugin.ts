@@ -19,6 +19,11 @@ const fmt = (n: number) => n.toLocaleString('en-US');
 
 export function useOperationLimits(limits: OperationLimits): Plugin<{ state?: RequestState }> {
   return {
+    /** The measured cost, for clients to budget with. */
+    onResponse({ response, serverContext }) {
+      const cost = (serverContext as { state?: RequestState }).state?.cost;
+      if (cost !== undefined) response.headers.set('x-graphql-cost', String(cost));
+    },
     onParse({ parseFn, setParseFn }) {
       if (!limits.maxTokens) return;
       setParseFn((source, options) => {

@@ -1,5 +1,7 @@
 // Charges each operation's cost (measured by src/limits) to its client's budget before it runs;
-// an operation that does not fit is refused with RATE_LIMITED (HTTP 429) and charges nothing.
+// an operation that does not fit is refused with RATE_LIMITED (HTTP 429) and charges nothing. Every
+// answer says where the budget stands (X-RateLimit-*): from the charge, or, for an answer that
+// charged nothing (a cache hit, a request refused before execution), from one read of the store.
 import type { Plugin } from 'graphql-yoga';
 import type { RateLimitState, RequestState } from '../context.ts';
 import { RateLimitedError } from '../errors.ts';
@@ -24,6 +26,18 @@ export function toRateLimitState(budget: Budget, limit: number): RateLimitState 
 
 export function useRateLimit(options: RateLimitOptions): Plugin<{ state?: RequestState; client?: string }> {
   return {
+    async onResponse({ request, response, serverContext }) {
+      const { state, client } = serverContext as { state?: RequestState; client?: string };
+      if (!options.points || !state || !client || request.method === 'OPTIONS') return;
+      const rate =
+        state.rateLimit ??
+        toRateLimitState(await options.store.peek(client, options.windowMs), options.points);
+      response.headers.set('x-ratelimit-limit', String(rate.limit));
+      response.headers.set('x-ratelimit-remaining', String(rate.remaining));
+      response.headers.set('x-ratelimit-used', String(rate.used));
+      response.headers.set('x-ratelimit-reset', String(rate.reset));
+      response.headers.set('x-ratelimit-resource', 'graphql-cost');
+    },
     async onExecute({ args, setResultAndStopExecution }) {
       const { state, client } = args.contextValue;
       if (!options.points || !state || !client) return;

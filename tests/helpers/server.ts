@@ -2,6 +2,7 @@
 // settings (startApp), or a whole `npm start` process (spawnServer) for signals and start-up.
 import { type ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
+import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { inject } from 'vitest';
 import { parseConfig } from '../../src/config.ts';
@@ -120,3 +121,14 @@ export function spawnServer(
     });
   });
 }
+
+/** A free TCP port on 127.0.0.1 (for a second listener or a service of the test's own). */
+export const freePort = () =>
+  new Promise<number>((resolve, reject) => {
+    const probe = createServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const { port } = probe.address() as { port: number };
+      probe.close(() => resolve(port));
+    });
+  });

@@ -35,7 +35,7 @@ describe('API keys', () => {
       const ok = await post(closed.url, QUERY, headers);
       expect(ok.status).toBe(200);
       expect(ok.body.data).toEqual({ treatment: { slug: 'prp-injection' } });
-      expect(ok.headers.get('cache-control')).toBe('private, no-store');
+      expect(ok.headers.get('cache-control')).toBe('private, no-cache');
     }
 
     const unknown = await post(closed.url, QUERY, { authorization: `Bearer ${key}x` });

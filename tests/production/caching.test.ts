@@ -64,15 +64,33 @@ describe('HTTP caching', () => {
     expect(answer.headers.get('cache-control')).toBe('public, max-age=60');
   });
 
-  it('does not cache errors or authenticated answers', async () => {
+  it('does not let anything store an error', async () => {
     const server = await start();
     const error = await post(server.url, { query: '{ technique(slug: "nope") { name } }' });
     expect(error.headers.get('cache-control')).toBe('no-store');
     expect(error.headers.get('etag')).toBeNull();
+  });
+
+  it('answers to an API key are private, revalidated by ETag: a CMS with a key still gets 304s', async () => {
+    const server = await start();
     const { key } = await createApiKey(db, 'cache test', ['read']);
-    const keyed = await post(server.url, NAME, { authorization: `Bearer ${key}` });
-    expect(keyed.headers.get('cache-control')).toBe('private, no-store');
-    expect(keyed.headers.get('etag')).toBeNull();
+    const auth = { authorization: `Bearer ${key}` };
+    const keyed = await post(server.url, NAME, auth);
+    expect(keyed.headers.get('cache-control')).toBe('private, no-cache');
+    expect(keyed.headers.get('vary')).toMatch(/Authorization/);
+    const etag = keyed.headers.get('etag') as string;
+    expect(etag).toMatch(/^"[\w-]+"$/);
+    const again = await fetch(`${server.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'if-none-match': etag, ...auth },
+      body: JSON.stringify(NAME),
+    });
+    expect(again.status).toBe(304);
+    expect(again.headers.get('cache-control')).toBe('private, no-cache');
+    // Errors are never stored, with a key or without.
+    const error = await post(server.url, { query: '{ technique(slug: "nope") { slug } }' }, auth);
+    expect(error.headers.get('cache-control')).toBe('private, no-store');
+    expect(error.headers.get('etag')).toBeNull();
   });
 });
 

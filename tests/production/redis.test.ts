@@ -3,11 +3,18 @@
 // back to Redis when it returns. The outage uses a Redis server of this test's own.
 import { type ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { createServer } from 'node:net';
 import { Redis } from 'ioredis';
 import { afterAll, describe, expect, inject, it } from 'vitest';
 import { sha256 } from '../../src/cache/persistedOperations.ts';
-import { post, REDIS_URL, redisPrefix, type Spawned, spawnServer, startApp } from '../helpers/server.ts';
+import {
+  freePort,
+  post,
+  REDIS_URL,
+  redisPrefix,
+  type Spawned,
+  spawnServer,
+  startApp,
+} from '../helpers/server.ts';
 import { createPgDatabase, dropPgDatabase, sqliteCopy } from '../setup/databases.ts';
 
 const NAME = { query: '{ technique(slug: "needle") { name } }' };
@@ -58,17 +65,6 @@ describe('keys in Redis', () => {
     }
   });
 });
-
-/** A free TCP port on 127.0.0.1. */
-const freePort = () =>
-  new Promise<number>((resolve, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as { port: number };
-      probe.close(() => resolve(port));
-    });
-  });
 
 /** A throwaway Redis on `port`, answering once it is up. */
 async function startRedis(port: number): Promise<ChildProcess> {

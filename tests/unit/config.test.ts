@@ -15,4 +15,13 @@ describe('configuration defaults', () => {
       /Invalid configuration:\n\s+PORT: [^\n]+\n\s+SHUTDOWN_DELAY_MS: /,
     );
   });
+
+  it('reads CORS_ORIGINS as * or a list of origins, and names a bad one', () => {
+    expect(parseConfig({}).CORS_ORIGINS).toBe('*');
+    expect(parseConfig({ CORS_ORIGINS: 'https://a.example, http://localhost:3000/' }).CORS_ORIGINS).toEqual([
+      'https://a.example',
+      'http://localhost:3000',
+    ]);
+    expect(() => parseConfig({ CORS_ORIGINS: 'a.example' })).toThrow(/CORS_ORIGINS.*: each origin is scheme/);
+  });
 });
