@@ -11,6 +11,15 @@ import { AppError, ForbiddenError, LimitExceededError, UnauthenticatedError } fr
 import { logger, requestScope } from '../logger.ts';
 import type { RedisLink } from '../redis.ts';
 import { BodyTooLargeError, readBody } from './body.ts';
+import {
+  changelogReply,
+  type Example,
+  graphiqlAsset,
+  graphiqlPage,
+  loadExamples,
+  schemaReply,
+  wantsHtml,
+} from './graphiql.ts';
 import { metrics, registry } from './metrics.ts';
 import { type IncomingContext, requestIdOf } from './plugins/requestScope.ts';
 import { checkReadiness } from './readiness.ts';
@@ -33,38 +42,65 @@ export interface Lifecycle {
   onIdle?: () => void;
 }
 
-type Route = 'graphql' | 'health' | 'ready' | 'metrics' | 'other';
+type Route = 'graphql' | 'graphiql' | 'health' | 'ready' | 'metrics' | 'index' | 'static' | 'other';
 const routes: Record<string, Route> = {
   '/graphql': 'graphql',
   '/health': 'health',
   '/ready': 'ready',
   '/metrics': 'metrics',
+  '/': 'index',
+  '/schema.graphql': 'static',
+  '/changelog': 'static',
 };
+
+function routeOf(req: IncomingMessage, path: string): Route {
+  const route = routes[path] ?? (path.startsWith('/graphiql/') ? 'static' : 'other');
+  // A browser opening /graphql gets GraphiQL; GraphQL clients never ask for HTML.
+  if (
+    route === 'graphql' &&
+    (req.method === 'GET' || req.method === 'HEAD') &&
+    wantsHtml(req.headers.accept)
+  ) {
+    return 'graphiql';
+  }
+  return route;
+}
 
 export function createHandler(deps: HandlerDeps) {
   const { lifecycle } = deps;
+  const examples = loadExamples();
+  const pages: Pages = { examples };
   return (req: IncomingMessage, res: ServerResponse): void => {
     lifecycle.inFlight += 1;
-    void serve(deps, req, res).finally(() => {
+    void serve(deps, pages, req, res).finally(() => {
       lifecycle.inFlight -= 1;
       if (lifecycle.inFlight === 0) lifecycle.onIdle?.();
     });
   };
 }
 
-async function serve(deps: HandlerDeps, req: IncomingMessage, res: ServerResponse): Promise<void> {
+interface Pages {
+  examples: Example[];
+}
+
+async function serve(
+  deps: HandlerDeps,
+  pages: Pages,
+  req: IncomingMessage,
+  res: ServerResponse,
+): Promise<void> {
   const startedAt = performance.now();
   const header = req.headers['x-request-id'];
   const requestId = requestIdOf(typeof header === 'string' ? header : undefined);
   const log = logger.child({ requestId });
   const path = (req.url ?? '/').split('?')[0] ?? '/';
-  const route = routes[path] ?? 'other';
+  const route = routeOf(req, path);
   let reply: ShellReply;
   try {
     reply = await requestScope.run({ requestId, log }, () =>
       route === 'graphql'
         ? graphql(deps, req, { requestId, startedAt, remoteAddress: req.socket.remoteAddress })
-        : plain(deps, route, req, requestId),
+        : plain(deps, pages, route, req, path, requestId),
     );
   } catch (error) {
     // Nothing below should throw; if it does, the client still gets a clean, generic answer.
@@ -79,7 +115,7 @@ async function serve(deps: HandlerDeps, req: IncomingMessage, res: ServerRespons
   const seconds = (performance.now() - startedAt) / 1000;
   metrics.requests.inc({ route, status: String(reply.status) });
   metrics.duration.observe({ route }, seconds);
-  if (route !== 'health' && route !== 'metrics') {
+  if (route !== 'health' && route !== 'metrics' && route !== 'static') {
     log.info({ method: req.method, path, status: reply.status, ms: Math.round(seconds * 1000) }, 'request');
   }
 }
@@ -87,8 +123,31 @@ async function serve(deps: HandlerDeps, req: IncomingMessage, res: ServerRespons
 /** A reply, marked when the shell answered a GraphQL request itself (body too large). */
 type ShellReply = Reply & { shell?: boolean };
 
-async function plain(deps: HandlerDeps, route: Route, req: IncomingMessage, requestId: string) {
+async function plain(
+  deps: HandlerDeps,
+  pages: Pages,
+  route: Route,
+  req: IncomingMessage,
+  path: string,
+  requestId: string,
+): Promise<Reply> {
   switch (route) {
+    case 'graphiql':
+      return graphiqlPage(deps.config, pages.examples);
+    case 'index':
+      // A browser goes to GraphiQL; anything else gets a map of what is here.
+      if (wantsHtml(req.headers.accept)) return { status: 302, headers: { location: '/graphql' }, body: '' };
+      return jsonReply(200, {
+        graphql: '/graphql',
+        schema: '/schema.graphql',
+        changelog: '/changelog',
+        health: '/health',
+        ready: '/ready',
+      });
+    case 'static':
+      if (path === '/schema.graphql') return schemaReply();
+      if (path === '/changelog') return changelogReply();
+      return (await graphiqlAsset(path)) ?? notFound(req, requestId);
     case 'health':
       return jsonReply(200, { status: 'ok' });
     case 'ready': {
