@@ -1,6 +1,6 @@
 // Generates the Prisma client for each engine (and Pothos' types) with no network: pointing
 // PRISMA_SCHEMA_ENGINE_BINARY at the WebAssembly engine stops the CLI's native-engine download,
-// which `generate` does not need (see shared/notes/prisma-offline.md).
+// which `generate` does not need (docs/architecture.md, "Prisma without a network").
 import { execFileSync } from 'node:child_process';
 import { providerSchemaPath, providers, root, wasmEngineFile } from './providers.ts';
 

@@ -25,7 +25,7 @@ export const citations = z.array(citation).min(1, 'every fact needs at least one
 
 export const source = z.strictObject({
   slug,
-  file: z.string().regex(/^[\w.-]+\.txt$/, 'must be a .txt file name in shared/seeds'),
+  file: z.string().regex(/^[\w.-]+\.txt$/, 'must be the .txt file name of the source document'),
   title: text,
   language: z.enum(['fr', 'en']),
   kind: z.enum(['CLINIC_PAGE', 'PATIENT_INFORMATION_SHEET', 'ARTICLE']),

@@ -1,5 +1,5 @@
 // Applies and diffs migrations through Prisma's WebAssembly schema engine, so no native engine
-// download is needed (see shared/notes/prisma-offline.md). The history stays in Prisma's
+// download is needed (docs/architecture.md, "Prisma without a network"). The history stays in Prisma's
 // standard format (`_prisma_migrations`), so `prisma migrate deploy` elsewhere reads the same.
 import { randomUUID } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
