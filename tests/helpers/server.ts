@@ -4,7 +4,7 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
-import { inject } from 'vitest';
+import { afterAll, inject } from 'vitest';
 import { parseConfig } from '../../src/config.ts';
 import { type App, createApp } from '../../src/server.ts';
 
@@ -28,6 +28,20 @@ export async function startApp(overrides: Record<string, string> = {}): Promise<
   const app = createApp(config);
   const { url } = await app.listen(0, '127.0.0.1');
   return { url, app, close: () => app.close() };
+}
+
+/**
+ * A `start(env)` for one test file: each app it starts (with `defaults` under `env`) is closed
+ * after the file's tests.
+ */
+export function appsForFile(defaults: Record<string, string> = {}) {
+  const running: Running[] = [];
+  afterAll(() => Promise.all(running.map((s) => s.close())));
+  return async (env: Record<string, string> = {}) => {
+    const server = await startApp({ ...defaults, ...env });
+    running.push(server);
+    return server;
+  };
 }
 
 export interface Answer {

@@ -1,20 +1,14 @@
 // Anonymous read answers are cacheable: Cache-Control from the data, strong ETags with 304, a
 // response cache (memory or Redis) that a write invalidates at once, and persisted operations.
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createApiKey } from '../../src/auth/keys.ts';
 import { bumpDataVersion } from '../../src/cache/dataVersion.ts';
 import { sha256 } from '../../src/cache/persistedOperations.ts';
 import { db } from '../../src/db.ts';
-import { codeOf, post, REDIS_URL, type Running, redisPrefix, startApp } from '../helpers/server.ts';
+import { appsForFile, codeOf, post, REDIS_URL, redisPrefix } from '../helpers/server.ts';
 
 const NAME = { query: '{ technique(slug: "needle") { name } }' };
-const running: Running[] = [];
-const start = async (env: Record<string, string> = {}) => {
-  const server = await startApp(env);
-  running.push(server);
-  return server;
-};
-afterAll(() => Promise.all(running.map((s) => s.close())));
+const start = appsForFile();
 
 /** A write as every writer makes it: the change and the version bump in one transaction. */
 const renameNeedle = (nameFr: string) =>

@@ -1,17 +1,11 @@
 // CORS is configured, not echoed: with `*` any page reads anonymously and no credentials are ever
 // allowed; with a list only those origins are echoed, and every answer varies by Origin so a CDN
 // never serves one clinic's header to another's browser.
-import { afterAll, describe, expect, it } from 'vitest';
-import { post, type Running, startApp } from '../helpers/server.ts';
+import { describe, expect, it } from 'vitest';
+import { appsForFile, post } from '../helpers/server.ts';
 
 const NAME = { query: '{ technique(slug: "needle") { slug } }' };
-const running: Running[] = [];
-afterAll(() => Promise.all(running.map((s) => s.close())));
-const start = async (env: Record<string, string> = {}) => {
-  const server = await startApp(env);
-  running.push(server);
-  return server;
-};
+const start = appsForFile();
 
 const preflight = (url: string, origin: string) =>
   fetch(`${url}/graphql`, {

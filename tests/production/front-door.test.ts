@@ -3,17 +3,11 @@
 // are required (only GraphQL requests need one); `/` leads there; the SDL and the changelog.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { loadExamples } from '../../src/http/graphiql.ts';
-import { post, type Running, root, startApp } from '../helpers/server.ts';
+import { appsForFile, post, root } from '../helpers/server.ts';
 
-const running: Running[] = [];
-afterAll(() => Promise.all(running.map((s) => s.close())));
-const start = async (env: Record<string, string> = {}) => {
-  const server = await startApp(env);
-  running.push(server);
-  return server;
-};
+const start = appsForFile();
 const browser = { accept: 'text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8' };
 
 describe('GraphiQL page', () => {

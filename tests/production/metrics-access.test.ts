@@ -1,15 +1,9 @@
 // /metrics tells who uses the API and how much: public only on an open API in development;
 // behind its own token (METRICS_TOKEN) or on a port of its own (METRICS_PORT) otherwise.
-import { afterAll, describe, expect, it } from 'vitest';
-import { freePort, type Running, startApp } from '../helpers/server.ts';
+import { describe, expect, it } from 'vitest';
+import { appsForFile, freePort } from '../helpers/server.ts';
 
-const running: Running[] = [];
-afterAll(() => Promise.all(running.map((s) => s.close())));
-const start = async (env: Record<string, string> = {}) => {
-  const server = await startApp(env);
-  running.push(server);
-  return server;
-};
+const start = appsForFile();
 const TOKEN = 'metrics-token-0123456789';
 
 describe('/metrics access', () => {

@@ -1,19 +1,13 @@
 // Budgets of cost points per client and window: headers tell what remains, a spent budget gets 429
 // RATE_LIMITED and charges nothing, and with Redis two API processes share one budget.
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createApiKey } from '../../src/auth/keys.ts';
 import { db } from '../../src/db.ts';
-import { codeOf, post, REDIS_URL, type Running, redisPrefix, startApp } from '../helpers/server.ts';
+import { appsForFile, codeOf, post, REDIS_URL, redisPrefix } from '../helpers/server.ts';
 
 // Costs 1 + 5 = 6 points (a page of 5 objects under one connection).
 const SIX = { query: '{ sources(first: 5) { nodes { slug } } }' };
-const running: Running[] = [];
-const start = async (env: Record<string, string>) => {
-  const server = await startApp({ RESPONSE_CACHE: 'false', RATE_LIMIT_WINDOW_SECONDS: '3600', ...env });
-  running.push(server);
-  return server;
-};
-afterAll(() => Promise.all(running.map((s) => s.close())));
+const start = appsForFile({ RESPONSE_CACHE: 'false', RATE_LIMIT_WINDOW_SECONDS: '3600' });
 
 describe('rate limiting', () => {
   it('charges each operation its cost and says what remains (x-ratelimit-*)', async () => {
