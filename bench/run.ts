@@ -148,7 +148,12 @@ async function answer(request: { url: string; method?: string; body?: string }) 
     headers: { 'content-type': 'application/json' },
     body: request.body,
   });
-  return response.json();
+  // The API's `extensions.meta` (data version, disclaimer…) describes the answer; it is not part of it.
+  const { extensions: _meta, ...body } = (await response.json()) as {
+    data: Record<string, unknown>;
+    extensions?: unknown;
+  };
+  return body;
 }
 
 async function database(

@@ -5,6 +5,7 @@
 // Plugin order (each hook runs in this order; onResponse hooks too, so later ones see earlier headers):
 //  1. CORS: preflights answered before anything else; CORS headers on every answer.
 //  2. Request scope: request id, API key → auth and client (401 ends here); errors get the request id.
+//     Response metadata: `extensions.meta` (data version, last updated, disclaimer, licence).
 //  3. Persisted operations, then operation facts (name, cache hit) for the log.
 //  4. Operation limits (tokens, depth, aliases, cost, time) and X-GraphQL-Cost.
 //  5. Rate limit: charges the cost before execution; X-RateLimit-* on every answer.
@@ -26,6 +27,7 @@ import { useCors } from './http/plugins/cors.ts';
 import { useHttpCaching } from './http/plugins/httpCaching.ts';
 import { useRequestLog } from './http/plugins/requestLog.ts';
 import { useRequestScope } from './http/plugins/requestScope.ts';
+import { useResponseMetadata } from './http/plugins/responseMetadata.ts';
 import { useOperationLimits } from './limits/plugin.ts';
 import { logger, requestScope } from './logger.ts';
 import { usePageSizeLimit } from './plugins/pageSize.ts';
@@ -70,6 +72,7 @@ export function createKnowledgeYoga(config: Config, services: YogaServices) {
   const plugins: Plugin[] = [
     useCors(config.CORS_ORIGINS),
     useRequestScope({ db, requireApiKey: config.REQUIRE_API_KEY, trustProxy: config.TRUST_PROXY }),
+    useResponseMetadata(),
     ...usePersistedOperationsFrom({
       only: config.PERSISTED_OPERATIONS_ONLY,
       manifestFile: config.PERSISTED_OPERATIONS_FILE,

@@ -24,3 +24,28 @@ export async function readDataVersion(): Promise<number> {
   );
   return Number(row?.version ?? 0);
 }
+
+export interface DataVersion {
+  version: number;
+  /** When the knowledge last changed (the last bump). */
+  updatedAt: Date | null;
+}
+
+/** One read per request, shared by the response cache key and the response metadata. */
+const perRequest = new WeakMap<object, Promise<DataVersion>>();
+
+/** The data version and its time, read once for `request` (any object naming the request). */
+export function dataVersionOf(request: object): Promise<DataVersion> {
+  let read = perRequest.get(request);
+  if (!read) {
+    read = queryRows<{ version: number | bigint; updatedAt: Date | string | null }>(
+      'SELECT "version", "updatedAt" FROM "DataVersion" WHERE "id" = 1',
+      [],
+    ).then(([row]) => ({
+      version: Number(row?.version ?? 0),
+      updatedAt: row?.updatedAt ? new Date(row.updatedAt) : null,
+    }));
+    perRequest.set(request, read);
+  }
+  return read;
+}

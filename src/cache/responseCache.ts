@@ -13,7 +13,7 @@ import type { Plugin } from 'graphql-yoga';
 import type { Context } from '../context.ts';
 import { localeFromHeader } from '../context.ts';
 import type { RedisLink } from '../redis.ts';
-import { readDataVersion } from './dataVersion.ts';
+import { dataVersionOf } from './dataVersion.ts';
 
 export interface ResponseCacheOptions {
   ttlMs: number;
@@ -79,7 +79,7 @@ export function useKnowledgeResponseCache(options: ResponseCacheOptions): Plugin
     // Runs before the context factory: the locale is read from the request itself.
     buildResponseCacheKey: async ({ documentString, variableValues, operationName, context, request }) => {
       if (!isAnonymous(context as unknown as Partial<Context>)) return 'uncached';
-      const version = await readDataVersion();
+      const { version } = await dataVersionOf(request);
       const locale = localeFromHeader(request.headers.get('accept-language'));
       return hashSHA256(
         JSON.stringify([version, locale, operationName ?? null, documentString, variableValues ?? {}]),

@@ -34,7 +34,7 @@ export function selectedColumns(model: string, fields: ReadonlySet<string> | nul
   const available = new Set(all);
   const wanted = new Set(['id', 'slug'].filter((c) => available.has(c)));
   for (const field of fields) {
-    const base = field.endsWith('Locale') ? field.slice(0, -'Locale'.length) : field;
+    const base = field.replace(/(Locale|I18n)$/, '');
     for (const column of [field, `${base}Fr`, `${base}En`, `${field}Id`]) {
       if (available.has(column)) wanted.add(column);
     }

@@ -5,7 +5,7 @@ import { pickLocalized } from '../resolvers/locale.ts';
 import type { ScreeningMatch } from '../resolvers/screening.ts';
 import { builder } from './builder.ts';
 import { SeverityEnum } from './enums.ts';
-import { localeArg } from './localized.ts';
+import { i18nField, localeArg } from './localized.ts';
 import { Citation } from './types/Citation.ts';
 
 type LinkRef = ReturnType<ReturnType<typeof builder.objectRef<ScreeningMatch>>['implement']>;
@@ -25,6 +25,7 @@ export function contraindicationLinkFields(ref: LinkRef, severityDescription: st
       resolve: (l, args, ctx) =>
         pickLocalized(l, 'note', (args.locale as LocaleCode | null) ?? ctx.locale).text,
     }),
+    noteI18n: i18nField(t, 'note', 'note'),
     citations: t.field({
       type: [Citation],
       description: 'The sources stating it for this treatment.',

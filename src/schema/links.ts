@@ -15,7 +15,7 @@ import { selectedColumns, sideColumns } from '../resolvers/linkRows.ts';
 import { pickLocalized } from '../resolvers/locale.ts';
 import { connectionSize } from './connections.ts';
 import { SeverityEnum } from './enums.ts';
-import { localeArg } from './localized.ts';
+import { i18nField, localeArg } from './localized.ts';
 import { checkPageArgs, wrapPage } from './pages.ts';
 import { connectionNodeFields } from './selection.ts';
 import { Citation } from './types/Citation.ts';
@@ -40,7 +40,7 @@ const edgeTexts: Record<string, string> = {
   typicalDuration: 'How long it lasts, in the source’s words.',
 };
 
-/** The edge fields of a link kind: one per data column (localised pairs become one field). */
+/** The edge fields of a link kind: one per data column (localised pairs become `<prefix>` and `<prefix>I18n`). */
 // biome-ignore lint/suspicious/noExplicitAny: the edge field builder of a generated edge type
 function dataFields(edge: any, kind: LinkKind): Record<string, unknown> {
   const fields: Record<string, unknown> = {};
@@ -60,6 +60,7 @@ function dataFields(edge: any, kind: LinkKind): Record<string, unknown> {
     const description = edgeTexts[prefix];
     if (!description) throw new Error(`links: no edge description for ${kind.joinModel}.${prefix}`);
     fields[prefix] = edgeText(edge, prefix, description);
+    fields[`${prefix}I18n`] = i18nField(edge, prefix, prefix);
   }
   return fields;
 }

@@ -1,10 +1,11 @@
 // Localised fields: `<name>(locale:)` returns the text in the asked locale (argument, else the
 // request's Accept-Language, else FR), falling back to the other locale; `<name>Locale` says
-// which one was returned.
+// which one was returned; `<name>I18n { fr en }` gives both at once.
 import type { LocaleCode } from '../context.ts';
 import { pickLocalized } from '../resolvers/locale.ts';
 import { builder } from './builder.ts';
 import { LocaleEnum } from './enums.ts';
+import { bothLanguages, LocalizedText } from './types/LocalizedText.ts';
 
 export const localeArg = () =>
   builder.args((t) => ({
@@ -17,7 +18,7 @@ export const localeArg = () =>
 
 type Row = Record<string, unknown>;
 
-/** Adds `<field>` and `<field>Locale` for columns `<prefix>Fr` / `<prefix>En`. */
+/** Adds `<field>`, `<field>Locale` and `<field>I18n` for columns `<prefix>Fr` / `<prefix>En`. */
 export function localizedFields(
   // biome-ignore lint/suspicious/noExplicitAny: the field builder of any Prisma object type
   t: any,
@@ -46,5 +47,16 @@ export function localizedFields(
       resolve: (parent: Row, args: { locale?: LocaleCode | null }, ctx: { locale: LocaleCode }) =>
         pick(parent, args.locale, ctx).locale,
     }),
+    [`${field}I18n`]: i18nField(t, field, prefix),
   };
+}
+
+/** `<field>I18n`: the text in both languages, on any object or edge builder. */
+// biome-ignore lint/suspicious/noExplicitAny: the field builder of any object or edge type
+export function i18nField(t: any, field: string, prefix: string) {
+  return t.field({
+    type: LocalizedText,
+    description: `\`${field}\` in both languages at once.`,
+    resolve: (parent: Row) => bothLanguages(parent, prefix),
+  });
 }

@@ -17,6 +17,54 @@ describe('localised fields', () => {
     });
   });
 
+  describe('both languages at once (`<field>I18n`)', () => {
+    it('gives French and English in one field, whatever the request asks for', async () => {
+      const r = await data<{ treatment: { nameI18n: unknown; summaryI18n: unknown } }>(
+        '{ treatment(slug: "mesotherapy") { nameI18n { fr en } summaryI18n { fr en } } }',
+        {},
+        { 'accept-language': 'en' },
+      );
+      expect(r.treatment.nameI18n).toEqual({ fr: 'Mésothérapie', en: 'Mesotherapy' });
+      expect(r.treatment.summaryI18n).toEqual({ fr: expect.any(String), en: expect.any(String) });
+    });
+
+    it('works on link pages that read only the columns a selection names, on nodes and on edges', async () => {
+      const r = await data<{
+        treatment: {
+          contraindications: {
+            edges: Array<{ noteI18n: { fr: string | null; en: string | null }; node: unknown }>;
+          };
+        };
+      }>(
+        `{ treatment(slug: "prp-injection") { contraindications(first: 100) {
+            edges { noteI18n { fr en } node { slug nameI18n { fr en } } } } } }`,
+      );
+      const edges = r.treatment.contraindications.edges;
+      expect(edges.length).toBeGreaterThan(0);
+      for (const edge of edges) {
+        expect(edge.node).toEqual({
+          slug: expect.any(String),
+          nameI18n: { fr: expect.any(String), en: expect.any(String) },
+        });
+      }
+      expect(edges.some((edge) => edge.noteI18n.fr !== null || edge.noteI18n.en !== null)).toBe(true);
+    });
+
+    it('says null for a language with no text, where the single-language field falls back', async () => {
+      const { nameEn } = await db.technique.findUniqueOrThrow({ where: { slug: 'needle' } });
+      await db.technique.update({ where: { slug: 'needle' }, data: { nameEn: null } });
+      try {
+        const r = await data<{ technique: { name: string; nameLocale: string; nameI18n: unknown } }>(
+          '{ technique(slug: "needle") { name(locale: EN) nameLocale(locale: EN) nameI18n { fr en } } }',
+        );
+        expect(r.technique.nameLocale).toBe('FR');
+        expect(r.technique.nameI18n).toEqual({ fr: r.technique.name, en: null });
+      } finally {
+        await db.technique.update({ where: { slug: 'needle' }, data: { nameEn } });
+      }
+    });
+  });
+
   describe('no locale argument', () => {
     it('follows Accept-Language (with q-values), else French', async () => {
       const fr = await data<{ technique: { name: string } }>(NAME);

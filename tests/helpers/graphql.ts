@@ -10,6 +10,8 @@ export interface GraphQLResponse<T = Record<string, unknown>> {
   status: number;
   data?: T;
   errors?: Array<{ message: string; path?: string[]; extensions?: Record<string, unknown> }>;
+  /** `meta`: data version, last updated, disclaimer, licence (src/http/plugins/responseMetadata.ts). */
+  extensions?: Record<string, unknown>;
   headers: Headers;
 }
 
@@ -23,7 +25,7 @@ export async function gql<T = Record<string, unknown>>(
     headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json', ...headers },
     body: JSON.stringify({ query, variables }),
   });
-  const body = (await response.json()) as { data?: T; errors?: GraphQLResponse['errors'] };
+  const body = (await response.json()) as Pick<GraphQLResponse<T>, 'data' | 'errors' | 'extensions'>;
   return { status: response.status, headers: response.headers, ...body };
 }
 

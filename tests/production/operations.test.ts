@@ -169,7 +169,7 @@ describe('process lifecycle', () => {
         body: { ready: false, checks: { process: 'shutting down' } },
       });
       expect(status).toBe(200);
-      expect(JSON.parse(text)).toEqual({ data: { technique: { slug: 'needle' } } });
+      expect(JSON.parse(text).data).toEqual({ technique: { slug: 'needle' } });
       expect(await child.exited).toBe(0);
       // The server itself stopped: nothing is left answering on its port.
       expect(await isListening(child.url)).toBe(false);
