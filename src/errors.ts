@@ -12,9 +12,18 @@ export class AppError extends GraphQLError {
   }
 }
 
+/** " Did you mean "a" or "b"?" for a message, empty without suggestions. */
+const didYouMean = (suggestions: readonly string[]) => {
+  if (suggestions.length === 0) return '';
+  const quoted = suggestions.map((s) => `"${s}"`);
+  const list = quoted.length === 1 ? quoted[0] : `${quoted.slice(0, -1).join(', ')} or ${quoted.at(-1)}`;
+  return ` Did you mean ${list}?`;
+};
+
 export class NotFoundError extends AppError {
-  constructor(kind: string, key: string) {
-    super(`No ${kind} with ${key}.`, 'NOT_FOUND', { kind });
+  /** `suggestions`: the closest existing keys (src/resolvers/suggest.ts), best first. */
+  constructor(kind: string, key: string, suggestions: readonly string[] = []) {
+    super(`No ${kind} with ${key}.${didYouMean(suggestions)}`, 'NOT_FOUND', { kind, suggestions });
   }
 }
 
@@ -23,11 +32,21 @@ export class UnknownSlugsError extends AppError {
     kind: string,
     readonly slugs: string[],
     argument: string,
+    /** For each unknown slug, the closest existing ones (src/resolvers/suggest.ts). */
+    suggestions: Record<string, readonly string[]> = {},
   ) {
+    const hints = slugs
+      .filter((s) => suggestions[s]?.length)
+      .map(
+        (s) =>
+          `${didYouMean(suggestions[s] ?? [])
+            .trim()
+            .replace(/\?$/, '')} for "${s}"?`,
+      );
     super(
-      `Unknown ${kind} slug${slugs.length === 1 ? '' : 's'} in \`${argument}\`: ${slugs.map((s) => `"${s}"`).join(', ')}.`,
+      `Unknown ${kind} slug${slugs.length === 1 ? '' : 's'} in \`${argument}\`: ${slugs.map((s) => `"${s}"`).join(', ')}.${hints.map((h) => ` ${h}`).join('')}`,
       'UNKNOWN_SLUGS',
-      { kind, slugs, argument },
+      { kind, slugs, argument, suggestions },
     );
   }
 }

@@ -2,6 +2,7 @@
 import { UnknownSlugsError } from '../errors.ts';
 import { type SlugKind, vocabularyKind } from '../model/kinds.ts';
 import { ident, placeholders, queryRows } from './sql.ts';
+import { closestKeys } from './suggest.ts';
 
 export type { SlugKind };
 
@@ -21,6 +22,12 @@ export async function resolveSlugs(
   );
   const found = new Map(rows.map((r) => [r.slug, Number(r.id)]));
   const unknown = unique.filter((s) => !found.has(s));
-  if (unknown.length > 0) throw new UnknownSlugsError(kind, unknown, argument);
+  if (unknown.length > 0) {
+    const table = tableOf(kind);
+    const suggestions = Object.fromEntries(
+      await Promise.all(unknown.map(async (slug) => [slug, await closestKeys(table, slug)] as const)),
+    );
+    throw new UnknownSlugsError(kind, unknown, argument, suggestions);
+  }
   return unique.map((s) => found.get(s) as number);
 }

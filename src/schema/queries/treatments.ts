@@ -1,4 +1,5 @@
 import { NotFoundError } from '../../errors.ts';
+import { closestKeys } from '../../resolvers/suggest.ts';
 import {
   type TreatmentFilterInput,
   type TreatmentOrderField,
@@ -34,7 +35,8 @@ builder.queryFields((t) => ({
     // A plain row, like every node: its relations come from the request's loaders.
     resolve: async (_root, { slug }, ctx) => {
       const found = await ctx.loaders.byKey('Treatment', 'slug').load(slug);
-      if (!found) throw new NotFoundError('treatment', `slug "${slug}"`);
+      if (!found)
+        throw new NotFoundError('treatment', `slug "${slug}"`, await closestKeys('Treatment', slug));
       return found as never;
     },
   }),

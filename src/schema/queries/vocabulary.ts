@@ -3,6 +3,7 @@ import { NotFoundError } from '../../errors.ts';
 import { type VocabularyModel, vocabularyKinds } from '../../model/kinds.ts';
 import { listCount, listRows } from '../../resolvers/listPage.ts';
 import { ident } from '../../resolvers/sql.ts';
+import { closestKeys } from '../../resolvers/suggest.ts';
 import { type VocabularyFilter, vocabularyOrder, vocabularyWhere } from '../../resolvers/vocabulary.ts';
 import { builder, readScope } from '../builder.ts';
 import { VocabularyFilterInput, VocabularyOrderInput } from '../inputs/TreatmentFilter.ts';
@@ -52,7 +53,7 @@ for (const { model, one, many, noun, link } of vocabularyKinds) {
       // A plain row, like every node: its relations come from the request's loaders.
       resolve: async (_root, { slug }, ctx) => {
         const found = await ctx.loaders.byKey(model, 'slug').load(slug);
-        if (!found) throw new NotFoundError(noun, `slug "${slug}"`);
+        if (!found) throw new NotFoundError(noun, `slug "${slug}"`, await closestKeys(model, slug));
         return found as never;
       },
     }),
@@ -104,7 +105,7 @@ builder.queryFields((t) => ({
     args: { slug: t.arg.string({ required: true, description: 'The source slug.' }) },
     resolve: async (_root, { slug }, ctx) => {
       const found = await ctx.loaders.byKey('Source', 'slug').load(slug);
-      if (!found) throw new NotFoundError('source', `slug "${slug}"`);
+      if (!found) throw new NotFoundError('source', `slug "${slug}"`, await closestKeys('Source', slug));
       return found as never;
     },
   }),
@@ -132,7 +133,13 @@ builder.queryFields((t) => ({
     args: { code: t.arg.string({ required: true, description: 'ISO 3166-1 alpha-2 code.' }) },
     resolve: async (_root, { code }, ctx) => {
       const found = await ctx.loaders.byKey('Jurisdiction', 'code').load(code.toUpperCase());
-      if (!found) throw new NotFoundError('jurisdiction', `code "${code}"`);
+      if (!found) {
+        throw new NotFoundError(
+          'jurisdiction',
+          `code "${code}"`,
+          await closestKeys('Jurisdiction', code, 'code'),
+        );
+      }
       return found as never;
     },
   }),
