@@ -41,36 +41,56 @@ export interface OverlapRow {
   treatmentB: number;
   shared: number;
   jaccard: number;
+  severityWeight: number;
+  independentShared: number;
 }
 
+/** Which pairs an overlap page holds, and in what order. */
+export interface OverlapQuery {
+  minShared: number;
+  /** Count only shared contraindications the two sides state independently (not from the same source sections). */
+  independentOnly: boolean;
+  orderBy: 'JACCARD' | 'SEVERITY_WEIGHT';
+}
+
+const overlapWhere = (q: OverlapQuery) => (q.independentOnly ? '"independentShared" >= ?' : '"shared" >= ?');
+const overlapOrder = {
+  JACCARD: 'jaccard DESC, shared DESC, "treatmentAId" ASC, "treatmentBId" ASC',
+  SEVERITY_WEIGHT: '"severityWeight" DESC, jaccard DESC, "treatmentAId" ASC, "treatmentBId" ASC',
+} as const;
+
 /**
- * Pairs of treatments sharing at least `minShared` contraindications, largest Jaccard index first
- * (then most shared, then ids), one page at a time. `|A ∩ B| / (|A| + |B| − |A ∩ B|)`, read from
- * the pair table the writers maintain (src/write/overlaps.ts): the page is the first rows
- * of its (jaccard, shared, a, b) index that meet the threshold.
+ * Pairs of treatments sharing at least `minShared` contraindications (independently stated ones
+ * only, if asked), largest Jaccard index first (then most shared, then ids) or heaviest severity
+ * weight first, one page at a time. `|A ∩ B| / (|A| + |B| − |A ∩ B|)` and the weights are read from
+ * the pair table the writers maintain (src/write/overlaps.ts): a page is the first rows of the
+ * index of its order that meet the threshold.
  */
-export async function overlapPage(minShared: number, limit: number, offset: number): Promise<OverlapRow[]> {
-  const rows = await queryRows<{ a: unknown; b: unknown; shared: unknown; jaccard: unknown }>(
-    `SELECT "treatmentAId" AS a, "treatmentBId" AS b, shared, jaccard
+export async function overlapPage(q: OverlapQuery, limit: number, offset: number): Promise<OverlapRow[]> {
+  const rows = await queryRows<Record<'a' | 'b' | 'shared' | 'jaccard' | 'weight' | 'independent', unknown>>(
+    `SELECT "treatmentAId" AS a, "treatmentBId" AS b, shared, jaccard,
+       "severityWeight" AS weight, "independentShared" AS independent
      FROM "ContraindicationOverlap"
-     WHERE shared >= ?
-     ORDER BY jaccard DESC, shared DESC, "treatmentAId" ASC, "treatmentBId" ASC
+     WHERE ${overlapWhere(q)}
+     ORDER BY ${overlapOrder[q.orderBy]}
      LIMIT ? OFFSET ?`,
-    [minShared, limit, offset],
+    [q.minShared, limit, offset],
   );
   return rows.map((r) => ({
     treatmentA: Number(r.a),
     treatmentB: Number(r.b),
     shared: Number(r.shared),
     jaccard: Number(r.jaccard),
+    severityWeight: Number(r.weight),
+    independentShared: Number(r.independent),
   }));
 }
 
-/** How many pairs share at least `minShared` contraindications: a range count on the shared index. */
-export async function overlapCount(minShared: number): Promise<number> {
+/** How many pairs meet the threshold: a range count on the shared (or independentShared) index. */
+export async function overlapCount(q: OverlapQuery): Promise<number> {
   const [row] = await queryRows<{ n: unknown }>(
-    'SELECT COUNT(*) AS n FROM "ContraindicationOverlap" WHERE "shared" >= ?',
-    [minShared],
+    `SELECT COUNT(*) AS n FROM "ContraindicationOverlap" WHERE ${overlapWhere(q)}`,
+    [q.minShared],
   );
   return Number(row?.n ?? 0);
 }

@@ -241,12 +241,27 @@ async function bumpEntities(w: Writer, changes: Change[]): Promise<EntityChange[
 }
 
 async function refreshOverlaps(w: Writer, changes: Change[]): Promise<void> {
+  // A pair depends on its links (which exist, their severity) and on the links' citations (whether
+  // the two sides cite the same sections): any change to either touches the link's treatment.
   const touched = new Set<number>();
+  const citedLinks = new Set<number>();
   for (const c of changes) {
-    if (c.model === 'TreatmentContraindication' && c.operation !== 'UPDATE') {
-      touched.add(Number((c.after ?? c.before)?.treatmentId));
+    if (c.model === 'TreatmentContraindication') {
+      for (const row of [c.before, c.after]) if (row) touched.add(Number(row.treatmentId));
+    }
+    if (c.model === 'Citation') {
+      for (const row of [c.before, c.after]) {
+        if (row?.treatmentContraindicationId != null) citedLinks.add(Number(row.treatmentContraindicationId));
+      }
     }
     if (c.model === 'Treatment' && c.operation === 'DELETE') touched.add(Number(c.before?.id));
+  }
+  if (citedLinks.size > 0) {
+    const links = await w.findMany('treatmentContraindication', {
+      where: { id: { in: [...citedLinks] } },
+      select: { treatmentId: true },
+    });
+    for (const link of links) touched.add(Number(link.treatmentId));
   }
   if (touched.size === 0) return;
   if (touched.size > INCREMENTAL_LIMIT) {

@@ -130,6 +130,62 @@ describe('contraindicationOverlaps', () => {
       expect(r.errors?.[0]?.message).toContain('minShared');
     });
   });
+
+  interface Ranked {
+    contraindicationOverlaps: {
+      totalCount: number;
+      nodes: Array<{
+        treatmentA: { slug: string };
+        treatmentB: { slug: string };
+        sharedCount: number;
+        independentSharedCount: number;
+        severityWeight: number;
+      }>;
+    };
+  }
+  const RANKED = `query($independentOnly: Boolean, $orderBy: ContraindicationOverlapOrder) {
+    contraindicationOverlaps(independentOnly: $independentOnly, orderBy: $orderBy, first: 50) {
+      totalCount nodes { treatmentA { slug } treatmentB { slug } sharedCount independentSharedCount severityWeight } } }`;
+  const pairOf = (n: Ranked['contraindicationOverlaps']['nodes'][number]) =>
+    `${n.treatmentA.slug}+${n.treatmentB.slug}`;
+
+  describe('independentOnly', () => {
+    it('drops the pairs whose overlap is one paragraph copied onto variants (PRP injected three ways)', async () => {
+      const all = await data<Ranked>(RANKED, {});
+      const injected = all.contraindicationOverlaps.nodes.filter(
+        (n) => PRP_INJECTED.includes(n.treatmentA.slug) && PRP_INJECTED.includes(n.treatmentB.slug),
+      );
+      // Doc 000 §18, cited for each of the three: four shared contraindications, none independent.
+      expect(injected).toHaveLength(3);
+      for (const pair of injected) expect(pair).toMatchObject({ sharedCount: 4, independentSharedCount: 0 });
+
+      const independent = await data<Ranked>(RANKED, { independentOnly: true });
+      expect(independent.contraindicationOverlaps.totalCount).toBe(
+        all.contraindicationOverlaps.totalCount - 3,
+      );
+      const kept = independent.contraindicationOverlaps.nodes.map(pairOf);
+      for (const pair of injected) expect(kept).not.toContain(pairOf(pair));
+      expect(kept).toContain('mesolift+mesotherapy');
+    });
+  });
+
+  describe('orderBy: SEVERITY_WEIGHT', () => {
+    it('ranks by the milder side’s severity summed over the shared contraindications', async () => {
+      const r = await data<Ranked>(RANKED, { orderBy: 'SEVERITY_WEIGHT' });
+      const weights = r.contraindicationOverlaps.nodes.map((n) => n.severityWeight);
+      expect([...weights].sort((a, b) => b - a)).toEqual(weights);
+      // Mesolift and mesotherapy share three contraindications both state as ABSOLUTE: 3 × 3.
+      expect(r.contraindicationOverlaps.nodes[0]).toMatchObject({
+        treatmentA: { slug: 'mesolift' },
+        treatmentB: { slug: 'mesotherapy' },
+        sharedCount: 3,
+        severityWeight: 9,
+      });
+      // The PRP pairs share four RELATIVE contraindications: 4 × 2, below 9 though their Jaccard index is 1.
+      const prp = r.contraindicationOverlaps.nodes.find((n) => pairOf(n) === 'prp-injection+prp-mesolift');
+      expect(prp?.severityWeight).toBe(8);
+    });
+  });
 });
 
 interface Screening {

@@ -1,6 +1,7 @@
 // Property: after any sequence of writes through the unit of work, the incrementally maintained
-// contraindication pair table equals what a full rebuild from the links gives. Random but
-// reproducible edits (seeded PRNG): links added and removed, treatments created with links,
+// contraindication pair table (counts, Jaccard index, severity weight, independently stated shared
+// items) equals what the links and citations give. Random but reproducible edits (seeded PRNG):
+// links added with a citation and removed, severities changed, treatments created with links,
 // several treatments touched in one write, on both engines.
 import { describe, expect, it } from 'vitest';
 import { prng } from '../../seed/scale.ts';
@@ -14,6 +15,8 @@ async function randomEdit(w: Writer, random: () => number, round: number): Promi
   const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)] as T;
   const treatments = await w.findMany('treatment', {});
   const contraindications = await w.findMany('contraindication', {});
+  const sections = await w.findMany('sourceSection', {});
+  const severity = () => pick(['ABSOLUTE', 'RELATIVE', 'PRECAUTION'] as const);
   const done: string[] = [];
   const operations = 1 + Math.floor(random() * 4);
   for (let i = 0; i < operations; i++) {
@@ -24,10 +27,26 @@ async function randomEdit(w: Writer, random: () => number, round: number): Promi
       const linked = new Set(links.filter((l) => l.treatmentId === t.id).map((l) => l.contraindicationId));
       const free = contraindications.filter((c) => !linked.has(c.id));
       if (free.length === 0) continue;
-      await w.create('treatmentContraindication', [
-        { treatmentId: t.id as number, contraindicationId: pick(free).id as number, severity: 'RELATIVE' },
+      const [link] = await w.create('treatmentContraindication', [
+        { treatmentId: t.id as number, contraindicationId: pick(free).id as number, severity: severity() },
+      ]);
+      const section = pick(sections);
+      await w.create('citation', [
+        {
+          key: `property-${round}-${i}-${link?.id}`,
+          sourceId: section.sourceId as number,
+          sectionId: section.id as number,
+          claimType: 'contraindication',
+          claimSubject: 'property',
+          treatmentContraindicationId: link?.id as number,
+        },
       ]);
       done.push(`link ${t.slug}`);
+    } else if (roll < 0.6) {
+      if (links.length === 0) continue;
+      const link = pick(links);
+      await w.update('treatmentContraindication', link, { severity: severity() });
+      done.push(`severity ${link.treatmentId}`);
     } else if (roll < 0.9) {
       if (links.length === 0) continue;
       const link = pick(links);
@@ -68,8 +87,13 @@ describe('incremental contraindication pairs', () => {
       edits += value.length;
       expect(await storedPairs(), `round ${round}: ${value.join(', ')}`).toEqual(await livePairs());
     }
-    // The sequence really exercised the table: pairs exist and many edits happened.
+    // The sequence really exercised the table: pairs exist, many edits happened, and the new sums
+    // took more than one value.
     expect(edits).toBeGreaterThan(ROUNDS);
-    expect((await storedPairs()).length).toBeGreaterThan(0);
+    const pairs = await storedPairs();
+    expect(pairs.length).toBeGreaterThan(0);
+    expect(new Set(pairs.map((p) => p.severityWeight / p.shared)).size).toBeGreaterThan(1);
+    expect(pairs.some((p) => p.independentShared > 0)).toBe(true);
+    expect(pairs.some((p) => p.independentShared < p.shared)).toBe(true);
   });
 });

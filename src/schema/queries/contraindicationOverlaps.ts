@@ -1,7 +1,13 @@
 import { resolveOffsetConnection } from '@pothos/plugin-relay';
 import type { db } from '../../db.ts';
 import { BadInputError } from '../../errors.ts';
-import { overlapCount, overlapPage, type SharedItem, sharedItems } from '../../resolvers/analytics.ts';
+import {
+  type OverlapQuery,
+  overlapCount,
+  overlapPage,
+  type SharedItem,
+  sharedItems,
+} from '../../resolvers/analytics.ts';
 import { placeholders, queryRows } from '../../resolvers/sql.ts';
 import { builder, readScope } from '../builder.ts';
 import { connectionSize } from '../connections.ts';
@@ -29,7 +35,21 @@ interface Overlap {
   shared: ContraindicationRow[];
   items: SharedItem[];
   jaccard: number;
+  severityWeight: number;
+  independentShared: number;
 }
+
+const OverlapOrderEnum = builder.enumType('ContraindicationOverlapOrder', {
+  description: 'How contraindication overlaps are ranked.',
+  values: {
+    JACCARD: { description: 'Largest Jaccard index first, then most shared (the default).' },
+    SEVERITY_WEIGHT: {
+      description:
+        'Heaviest `severityWeight` first: pairs sharing contraindications both treat as ABSOLUTE before pairs ' +
+        'sharing precautions; then Jaccard index.',
+    },
+  } as const,
+});
 
 const ContraindicationOverlap = builder.objectRef<Overlap>('ContraindicationOverlap').implement({
   description: `Two treatments and the contraindications they share. ${INFORMATIONAL}`,
@@ -62,6 +82,18 @@ const ContraindicationOverlap = builder.objectRef<Overlap>('ContraindicationOver
         'Jaccard index of their contraindication sets: shared / (all distinct of both), from 0 to 1.',
       resolve: (o) => o.jaccard,
     }),
+    severityWeight: t.int({
+      description:
+        'Sum over the shared contraindications of the milder side’s severity (ABSOLUTE 3, RELATIVE 2, ' +
+        'PRECAUTION 1): how strongly the shared conditions speak against both treatments.',
+      resolve: (o) => o.severityWeight,
+    }),
+    independentSharedCount: t.int({
+      description:
+        'How many shared contraindications the two sides state independently: their citations are not the ' +
+        'very same source sections (see `sharedItems.sameSourceSection`).',
+      resolve: (o) => o.independentShared,
+    }),
   }),
 });
 
@@ -79,15 +111,33 @@ builder.queryField('contraindicationOverlaps', (t) =>
           defaultValue: 1,
           description: 'Only pairs sharing at least this many contraindications (≥ 1).',
         }),
+        independentOnly: t.arg.boolean({
+          required: false,
+          defaultValue: false,
+          description:
+            'Count only shared contraindications stated independently (the sides do not cite the very same ' +
+            'source sections): pairs whose overlap is one paragraph copied onto variants drop out.',
+        }),
+        orderBy: t.arg({
+          type: OverlapOrderEnum,
+          required: false,
+          defaultValue: 'JACCARD',
+          description: 'Ranking: Jaccard index (default) or severity weight.',
+        }),
       },
       resolve: async (_root, args) => {
         const minShared = args.minShared ?? 1;
         if (minShared < 1)
           throw new BadInputError(`minShared must be at least 1; got ${minShared}.`, 'minShared');
+        const query: OverlapQuery = {
+          minShared,
+          independentOnly: args.independentOnly ?? false,
+          orderBy: args.orderBy ?? 'JACCARD',
+        };
         const connection = await resolveOffsetConnection(
           { args, ...connectionSize },
           async ({ limit, offset }) => {
-            const page = await overlapPage(minShared, limit, offset);
+            const page = await overlapPage(query, limit, offset);
             if (page.length === 0) return [];
             const items = await sharedItems(page.map((p) => [p.treatmentA, p.treatmentB]));
             const treatmentIds = page.flatMap((p) => [p.treatmentA, p.treatmentB]);
@@ -102,6 +152,8 @@ builder.queryField('contraindicationOverlaps', (t) =>
               treatmentA: treatmentById.get(p.treatmentA) as TreatmentRow,
               treatmentB: treatmentById.get(p.treatmentB) as TreatmentRow,
               jaccard: p.jaccard,
+              severityWeight: p.severityWeight,
+              independentShared: p.independentShared,
               items: items[i] ?? [],
               shared: (items[i] ?? []).map(
                 (item) => contraindicationById.get(item.contraindicationId) as ContraindicationRow,
@@ -110,7 +162,7 @@ builder.queryField('contraindicationOverlaps', (t) =>
           },
         );
         // Counted by the totalCount field, only when a client asks for it.
-        return { ...connection, minShared };
+        return { ...connection, query };
       },
     },
     {
@@ -118,7 +170,7 @@ builder.queryField('contraindicationOverlaps', (t) =>
       fields: (c) => ({
         totalCount: c.int({
           description: 'Number of pairs in the whole connection.',
-          resolve: (conn) => overlapCount((conn as unknown as { minShared: number }).minShared),
+          resolve: (conn) => overlapCount((conn as unknown as { query: OverlapQuery }).query),
         }),
       }),
     },
