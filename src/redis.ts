@@ -30,9 +30,12 @@ export function connectRedis(url: string, prefix: string): RedisLink {
   // 'starting' until the first connection attempt settles, so a Redis absent at start is reported once.
   let state: 'starting' | 'up' | 'down' = 'starting';
   const waiting = new Set<() => void>();
+  // Set by close(): connections going away then are not an outage.
+  let closing = false;
   metrics.redisAvailable.set(0);
 
   const update = (error?: Error) => {
+    if (closing) return;
     const allReady = [...connections.values()].every((c) => c.status === 'ready');
     if (allReady && state !== 'up') {
       if (state === 'down') logger.info('redis is reachable again: shared stores are back in use');
@@ -98,6 +101,7 @@ export function connectRedis(url: string, prefix: string): RedisLink {
       });
     },
     async close() {
+      closing = true;
       const all = [...connections.values()];
       for (const c of all) c.removeAllListeners('error').on('error', () => {});
       await Promise.all(all.map((c) => c.quit().catch(() => c.disconnect())));

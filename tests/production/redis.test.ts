@@ -164,6 +164,9 @@ describe('Redis going away under a running server', () => {
     expect((await post(server.url, NAME)).status).toBe(200);
     expect(await (await fetch(`${server.url}/metrics`)).text()).toMatch(/^redis_available 1$/m);
 
+    // A graceful stop closes the Redis connections: that is not an outage to report.
+    server.child.kill('SIGTERM');
+    expect(await server.exited).toBe(0);
     const lines = server.output().split('\n');
     expect(lines.filter((l) => l.includes('redis is unreachable'))).toHaveLength(1);
     expect(lines.filter((l) => l.includes('redis is reachable again'))).toHaveLength(1);
