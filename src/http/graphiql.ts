@@ -6,6 +6,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
+import { promisify } from 'node:util';
+import { gzip } from 'node:zlib';
 import { lexicographicSortSchema, printSchema } from 'graphql';
 import type { Config } from '../config.ts';
 import { projectRoot } from '../root.ts';
@@ -121,19 +123,36 @@ export function graphiqlPage(config: Config, examples: Example[]): Reply {
   };
 }
 
-/** A GraphiQL asset under ASSETS, or undefined when there is no such asset. */
-export async function graphiqlAsset(path: string): Promise<Reply | undefined> {
+/**
+ * Gzipped assets, made on first request and kept (about 2.4 MB for the whole page, against 8.8 MB
+ * uncompressed): the GraphiQL bundle alone is 5 MB.
+ */
+const gzipped = new Map<string, Promise<Buffer>>();
+const gzipOf = (file: string) => {
+  let zipped = gzipped.get(file);
+  if (!zipped) {
+    zipped = readFile(file).then((raw) => promisify(gzip)(raw, { level: 9 }));
+    gzipped.set(file, zipped);
+  }
+  return zipped;
+};
+
+/** A GraphiQL asset under ASSETS (gzipped when the client accepts it), or undefined when there is none. */
+export async function graphiqlAsset(path: string, acceptEncoding?: string): Promise<Reply | undefined> {
   if (!path.startsWith(`${ASSETS}/`)) return undefined;
   const asset = assets.get(path.slice(ASSETS.length + 1));
   if (!asset) return undefined;
+  const zip = /\bgzip\b/.test(acceptEncoding ?? '');
   return {
     status: 200,
     headers: {
       'content-type': `${asset.type}; charset=utf-8`,
       'cache-control': 'public, max-age=31536000, immutable',
       'x-content-type-options': 'nosniff',
+      vary: 'Accept-Encoding',
+      ...(zip && { 'content-encoding': 'gzip' }),
     },
-    body: await readFile(asset.file),
+    body: zip ? await gzipOf(asset.file) : await readFile(asset.file),
   };
 }
 

@@ -147,7 +147,7 @@ async function plain(
     case 'static':
       if (path === '/schema.graphql') return schemaReply();
       if (path === '/changelog') return changelogReply();
-      return (await graphiqlAsset(path)) ?? notFound(req, requestId);
+      return (await graphiqlAsset(path, req.headers['accept-encoding'])) ?? notFound(req, requestId);
     case 'health':
       return jsonReply(200, { status: 'ok' });
     case 'ready': {

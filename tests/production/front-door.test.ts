@@ -2,7 +2,9 @@
 // under a CSP that allows only our origin), opening on the README's examples, even when API keys
 // are required (only GraphQL requests need one); `/` leads there; the SDL and the changelog.
 import { readFileSync } from 'node:fs';
+import { get } from 'node:http';
 import { join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { loadExamples } from '../../src/http/graphiql.ts';
 import { appsForFile, post, root } from '../helpers/server.ts';
@@ -40,6 +42,27 @@ describe('GraphiQL page', () => {
     }
     expect((await fetch(`${server.url}${assets}/../../package.json`)).status).toBe(404);
     expect((await fetch(`${server.url}${assets}/nothing.js`)).status).toBe(404);
+  });
+
+  it('sends the assets gzipped to a client that accepts it (the bundle is 5 MB)', async () => {
+    const server = await start();
+    const html = await (await fetch(`${server.url}/graphql`, { headers: browser })).text();
+    const bundle = /src="([^"]+yoga-graphiql[^"]+)"/.exec(html)?.[1] as string;
+    const raw = (encoding?: string) =>
+      new Promise<{ headers: Record<string, unknown>; body: Buffer }>((resolve, reject) => {
+        get(`${server.url}${bundle}`, { headers: encoding ? { 'accept-encoding': encoding } : {} }, (res) => {
+          const chunks: Buffer[] = [];
+          res.on('data', (c: Buffer) => chunks.push(c));
+          res.on('end', () => resolve({ headers: res.headers, body: Buffer.concat(chunks) }));
+        }).on('error', reject);
+      });
+    const plain = await raw();
+    const zipped = await raw('gzip, deflate, br');
+    expect(plain.headers['content-encoding']).toBeUndefined();
+    expect(zipped.headers['content-encoding']).toBe('gzip');
+    expect(zipped.headers.vary).toMatch(/Accept-Encoding/);
+    expect(zipped.body.length).toBeLessThan(plain.body.length / 3);
+    expect(gunzipSync(zipped.body).equals(plain.body)).toBe(true);
   });
 
   it('opens a tab per example, with a headers template', async () => {
