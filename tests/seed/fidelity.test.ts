@@ -88,6 +88,31 @@ describe('only what a document states for a treatment belongs to it', () => {
     });
     expect(borrowed).toEqual([]);
   });
+
+  it('document 000’s derma-roller paragraph is not read as a statement about microneedling', async () => {
+    // §6 describes a derma-roller session with PRP; it never names microneedling. Microneedling's
+    // facts come from the documents that do (001), and the derma-roller stays on PRP + derma-roller.
+    const fromSection6 = await db.citation.findMany({
+      where: {
+        claimSubject: { startsWith: 'microneedling/' },
+        source: { slug: 'prp-vampire-lift-clinic' },
+        section: { locator: '§6 PRP et derma-roller' },
+      },
+    });
+    expect(fromSection6).toEqual([]);
+    const techniques = await db.treatmentTechnique.findMany({
+      where: { treatment: { slug: 'microneedling' } },
+      include: { technique: { select: { slug: true } } },
+    });
+    expect(techniques.map((t) => t.technique.slug)).not.toContain('derma-roller');
+    const combination = await db.treatmentCombination.findMany({
+      where: { treatment: { slug: 'prp-injection' }, other: { slug: 'microneedling' } },
+      include: { citations: withSource },
+    });
+    expect(combination).toHaveLength(1);
+    expect(combination[0]?.noteEn).not.toMatch(/derma-roller/i);
+    expect(combination[0]?.citations.map((c) => c.section.locator)).not.toContain('§6 PRP et derma-roller');
+  });
 });
 
 describe('severity follows one written rule', () => {
