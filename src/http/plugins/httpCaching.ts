@@ -29,6 +29,12 @@ export function useHttpCaching(): Plugin {
       headers.delete('last-modified');
       for (const token of VARY) addVary(headers, token);
       const fresh = response.status === 200 && /json/.test(headers.get('content-type') ?? '');
+      // An anonymous answer the response cache did not mark public is never stored: its body is
+      // left as it is (reading and re-wrapping it costs a copy on every request).
+      if (!keyed && !/\bpublic\b/.test(headers.get('cache-control') ?? '')) {
+        headers.set('cache-control', 'no-store');
+        return;
+      }
       const body = fresh ? await response.text() : undefined;
       const storable =
         body !== undefined &&
