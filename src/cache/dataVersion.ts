@@ -13,18 +13,6 @@ export async function bumpDataVersion(tx: Pick<Db, '$executeRawUnsafe'>): Promis
   await tx.$executeRawUnsafe(BUMP_DATA_VERSION_SQL);
 }
 
-/**
- * The current version (0 before the first write). Read on every cacheable request, so in plain SQL:
- * a Prisma query plan costs more than this one-row lookup.
- */
-export async function readDataVersion(): Promise<number> {
-  const [row] = await queryRows<{ version: number | bigint }>(
-    'SELECT "version" FROM "DataVersion" WHERE "id" = 1',
-    [],
-  );
-  return Number(row?.version ?? 0);
-}
-
 export interface DataVersion {
   version: number;
   /** When the knowledge last changed (the last bump). */
@@ -48,4 +36,9 @@ export function dataVersionOf(request: object): Promise<DataVersion> {
     perRequest.set(request, read);
   }
   return read;
+}
+
+/** The current version (0 before the first write). */
+export async function readDataVersion(): Promise<number> {
+  return (await dataVersionOf({})).version;
 }

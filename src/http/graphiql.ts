@@ -69,12 +69,16 @@ export function loadExamples(dir = join(projectRoot, 'examples')): Example[] {
     }));
 }
 
+let examples: Example[] | undefined;
+
 const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
 /** JSON inside a <script type="application/json"> block: nothing in it may close the block. */
 const jsonBlock = (value: unknown) => JSON.stringify(value).replace(/</g, '\\u003c');
 
-export function graphiqlPage(config: Config, examples: Example[]): Reply {
+/** The page; the examples are read on its first request, not at start. */
+export function graphiqlPage(config: Config): Reply {
+  examples ??= loadExamples();
   const title = 'Aesthetic treatments knowledge API';
   // An empty Authorization header is ignored (anonymous); with keys required the template says
   // what to paste, and a request sent before that is refused with a message saying why.

@@ -11,15 +11,7 @@ import { AppError, ForbiddenError, LimitExceededError, UnauthenticatedError } fr
 import { logger, requestScope } from '../logger.ts';
 import type { RedisLink } from '../redis.ts';
 import { BodyTooLargeError, readBody } from './body.ts';
-import {
-  changelogReply,
-  type Example,
-  graphiqlAsset,
-  graphiqlPage,
-  loadExamples,
-  schemaReply,
-  wantsHtml,
-} from './graphiql.ts';
+import { changelogReply, graphiqlAsset, graphiqlPage, schemaReply, wantsHtml } from './graphiql.ts';
 import { metrics, registry } from './metrics.ts';
 import { type IncomingContext, requestIdOf } from './plugins/requestScope.ts';
 import { checkReadiness } from './readiness.ts';
@@ -68,27 +60,16 @@ function routeOf(req: IncomingMessage, path: string): Route {
 
 export function createHandler(deps: HandlerDeps) {
   const { lifecycle } = deps;
-  const examples = loadExamples();
-  const pages: Pages = { examples };
   return (req: IncomingMessage, res: ServerResponse): void => {
     lifecycle.inFlight += 1;
-    void serve(deps, pages, req, res).finally(() => {
+    void serve(deps, req, res).finally(() => {
       lifecycle.inFlight -= 1;
       if (lifecycle.inFlight === 0) lifecycle.onIdle?.();
     });
   };
 }
 
-interface Pages {
-  examples: Example[];
-}
-
-async function serve(
-  deps: HandlerDeps,
-  pages: Pages,
-  req: IncomingMessage,
-  res: ServerResponse,
-): Promise<void> {
+async function serve(deps: HandlerDeps, req: IncomingMessage, res: ServerResponse): Promise<void> {
   const startedAt = performance.now();
   const header = req.headers['x-request-id'];
   const requestId = requestIdOf(typeof header === 'string' ? header : undefined);
@@ -100,7 +81,7 @@ async function serve(
     reply = await requestScope.run({ requestId, log }, () =>
       route === 'graphql'
         ? graphql(deps, req, { requestId, startedAt, remoteAddress: req.socket.remoteAddress })
-        : plain(deps, pages, route, req, path, requestId),
+        : plain(deps, route, req, path, requestId),
     );
   } catch (error) {
     // Nothing below should throw; if it does, the client still gets a clean, generic answer.
@@ -125,7 +106,6 @@ type ShellReply = Reply & { shell?: boolean };
 
 async function plain(
   deps: HandlerDeps,
-  pages: Pages,
   route: Route,
   req: IncomingMessage,
   path: string,
@@ -133,7 +113,7 @@ async function plain(
 ): Promise<Reply> {
   switch (route) {
     case 'graphiql':
-      return graphiqlPage(deps.config, pages.examples);
+      return graphiqlPage(deps.config);
     case 'index':
       // A browser goes to GraphiQL; anything else gets a map of what is here.
       if (wantsHtml(req.headers.accept)) return { status: 302, headers: { location: '/graphql' }, body: '' };

@@ -28,17 +28,16 @@ export function useHttpCaching(): Plugin {
       headers.delete('etag');
       headers.delete('last-modified');
       for (const token of VARY) addVary(headers, token);
-      const fresh = response.status === 200 && /json/.test(headers.get('content-type') ?? '');
       // An anonymous answer the response cache did not mark public is never stored: its body is
       // left as it is (reading and re-wrapping it costs a copy on every request).
       if (!keyed && !/\bpublic\b/.test(headers.get('cache-control') ?? '')) {
         headers.set('cache-control', 'no-store');
         return;
       }
+      const fresh = response.status === 200 && /json/.test(headers.get('content-type') ?? '');
       const body = fresh ? await response.text() : undefined;
-      const storable =
-        body !== undefined &&
-        (keyed ? !body.includes('"errors"') : /\bpublic\b/.test(headers.get('cache-control') ?? ''));
+      // What is left: answers to a key (stored unless they hold errors) and public anonymous answers.
+      const storable = body !== undefined && !(keyed && body.includes('"errors"'));
       if (!storable) {
         headers.set('cache-control', keyed ? 'private, no-store' : 'no-store');
         if (body !== undefined) setResponse(new Response(body, { status: response.status, headers }));
