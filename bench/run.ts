@@ -23,6 +23,8 @@ const { values } = parseArgs({
     duration: { type: 'string', default: '10' },
     warmup: { type: 'string', default: '3' },
     connections: { type: 'string', default: '10' },
+    /** Only these operations (comma-separated names), e.g. `--ops cms-pull,app-detail`. */
+    ops: { type: 'string' },
     out: { type: 'string', default: join(root, 'bench', 'results') },
     'pg-admin': { type: 'string', default: 'postgresql://postgres@127.0.0.1:5432/postgres' },
   },
@@ -32,6 +34,7 @@ const engines = (values.engines ?? '').split(',') as Array<'sqlite' | 'postgresq
 const duration = Number(values.duration);
 const warmup = Number(values.warmup);
 const connections = Number(values.connections);
+const onlyOps = values.ops ? new Set(values.ops.split(',')) : null;
 const scratch = join(root, 'tmp', 'bench');
 mkdirSync(scratch, { recursive: true });
 
@@ -77,7 +80,10 @@ const apiScript = 'dist/src/start.js';
  * resident memory near 250 MB under load (V8 otherwise lets it grow past 400 MB before collecting)
  * for a few per cent of throughput; a request's live data is a few MB.
  */
-const apiNodeFlags = ['--max-old-space-size=192'];
+const apiNodeFlags = [
+  ...(process.env.BENCH_OLD_SPACE ? [] : ['--max-old-space-size=192']),
+  ...(process.env.BENCH_NODE_FLAGS?.split(' ').filter(Boolean) ?? []),
+];
 
 /** Starts a server and resolves with its child process and URL once it prints it. */
 function serve(script: string, env: Record<string, string>): Promise<{ child: ChildProcess; url: string }> {
@@ -247,7 +253,7 @@ for (const engine of engines) {
       ]);
       const peers = peerOperations('treatment-1');
       try {
-        for (const op of operations('treatment-1')) {
+        for (const op of operations('treatment-1').filter((o) => !onlyOps || onlyOps.has(o.name))) {
           const apiRequest = {
             url: `${api.url}/graphql`,
             method: 'POST',

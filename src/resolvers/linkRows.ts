@@ -21,6 +21,23 @@ export function scalarColumns(model: string): string[] {
     .map((f) => f.name);
 }
 
+const columnLists = new Map<string, string>();
+/**
+ * `alias."a", alias."b", …`: the exposed columns of a model, for reads of whole rows (never `*`,
+ * which would carry the folded search text and sort keys of every row).
+ */
+export function columnsSql(model: string, alias?: string): string {
+  const key = `${model}|${alias ?? ''}`;
+  let sql = columnLists.get(key);
+  if (sql === undefined) {
+    sql = scalarColumns(model)
+      .map((c) => (alias ? `${alias}.${ident(c)}` : ident(c)))
+      .join(', ');
+    columnLists.set(key, sql);
+  }
+  return sql;
+}
+
 /**
  * The columns of `model` that a selection of its GraphQL fields reads. The schema's rule, kept by
  * every type: a field reads the column of its name, a localised field the `Fr`/`En` pair of its
@@ -70,8 +87,25 @@ export const sideKey = (side: PagedSide) =>
     ? `${side.kind.joinModel}.${side.reverse}`
     : `${side.table}.${side.parentColumn}.${side.rankBy}`;
 
-/** The node columns a page carries: all of them, or those a selection reads (selectedColumns). */
-export type NodeColumns = readonly string[] | null;
+/**
+ * The columns a page carries, of the link row and of its node: those a selection reads
+ * (selectedColumns), or all of them (null). `key` names the pair in plan and loader caches.
+ */
+export type PageColumns = { link: readonly string[]; node: readonly string[]; key: string } | null;
+
+/** A PageColumns for a link side from what a connection selects on its edges and nodes. */
+export function pageColumns(
+  side: LinkSide,
+  edgeFields: ReadonlySet<string>,
+  nodeFields: ReadonlySet<string>,
+) {
+  const { parent, node, model } = sideColumns(side);
+  // The parent column groups a batch's rows; the node column is in the same index, so it is free.
+  const wanted = new Set([...selectedColumns(side.kind.joinModel, edgeFields), parent, node]);
+  const link = scalarColumns(side.kind.joinModel).filter((c) => wanted.has(c));
+  const nodeColumns = selectedColumns(model, nodeFields);
+  return { link, node: nodeColumns, key: `${link.join(',')}|${nodeColumns.join(',')}` };
+}
 
 /** `CASE <alias>."column" WHEN 'FIRST' THEN 0 …`: an enum column's declaration order, as SQL. */
 function enumRank(model: string, column: string, alias: string): string {
@@ -131,11 +165,11 @@ interface LinkPlan {
 
 const plans = new Map<string, LinkPlan>();
 
-function planFor(side: PagedSide, nodeColumns: NodeColumns = null): LinkPlan {
-  const key = `${sideKey(side)}|${nodeColumns?.join(',') ?? '*'}`;
+function planFor(side: PagedSide, columns: PageColumns = null): LinkPlan {
+  const key = `${sideKey(side)}|${columns?.key ?? '*'}`;
   let plan = plans.get(key);
   if (plan) return plan;
-  plan = isLink(side) ? linkPlan(side, nodeColumns) : ownedPlan(side);
+  plan = isLink(side) ? linkPlan(side, columns) : ownedPlan(side);
   plans.set(key, plan);
   return plan;
 }
@@ -157,10 +191,10 @@ function ownedPlan({ table, parentColumn, rankBy }: OwnedSide): LinkPlan {
   };
 }
 
-function linkPlan(side: LinkSide, selected: NodeColumns): LinkPlan {
+function linkPlan(side: LinkSide, selected: PageColumns): LinkPlan {
   const columns = sideColumns(side);
-  const linkColumns = scalarColumns(side.kind.joinModel);
-  const nodeColumns = selected ? [...selected] : scalarColumns(columns.model);
+  const linkColumns = selected ? [...selected.link] : scalarColumns(side.kind.joinModel);
+  const nodeColumns = selected ? [...selected.node] : scalarColumns(columns.model);
   return {
     rank: null,
     select: [
@@ -202,15 +236,15 @@ function pageSql(plan: LinkPlan, parents: number, page: LinkPage): string {
 
 /**
  * Each parent's page of links, in link id order, each carrying the entity at the other end under
- * the side's relation name, with the node columns asked for (all by default).
+ * the side's relation name, with the link and node columns asked for (all by default).
  */
 export async function loadLinkPages(
   side: PagedSide,
   page: LinkPage,
   parentIds: readonly number[],
-  nodeColumns: NodeColumns = null,
+  columns: PageColumns = null,
 ): Promise<LinkRow[][]> {
-  const plan = planFor(side, nodeColumns);
+  const plan = planFor(side, columns);
   const params: unknown[] = [...parentIds];
   if (page.cursor != null) params.push(page.cursor);
   params.push(page.limit);

@@ -1,6 +1,7 @@
 // A root list in plain SQL: conditions, an order with an id tiebreaker, and Prisma-style cursor
 // pages (the cursor row's own sort value comes from a subquery, so a cursor naming no row gives an
 // empty page, as Prisma's does). One statement for the page, one for totalCount when it is asked.
+import { columnsSql } from './linkRows.ts';
 import { ident, queryRows, type SqlRow } from './sql.ts';
 
 /** SQL conditions over the alias `t`, with their parameters in order. */
@@ -25,7 +26,7 @@ export interface ListOrder {
 
 const whereSql = (conditions: string[]) => (conditions.length ? ` WHERE ${conditions.join(' AND ')}` : '');
 
-/** One page of rows of `table`, every column, in the list's order. */
+/** One page of rows of `table`, every exposed column, in the list's order. */
 export async function listRows(
   table: string,
   where: Where,
@@ -44,7 +45,7 @@ export async function listRows(
   }
   params.push(page.limit);
   const rows = await queryRows(
-    `SELECT t.* FROM ${ident(table)} t${whereSql(conditions)}
+    `SELECT ${columnsSql(table, 't')} FROM ${ident(table)} t${whereSql(conditions)}
      ORDER BY ${order.sortValue('t')} ${direction}, t.id ${direction} LIMIT ?`,
     params,
   );

@@ -3,11 +3,12 @@
 // client asks for them) and sources; one statement per kind per request.
 import DataLoader from 'dataloader';
 import {
+  columnsSql,
   countLinks,
   type LinkPage,
   type LinkRow,
   loadLinkPages,
-  type NodeColumns,
+  type PageColumns,
   type PagedSide,
   scalarColumns,
   sideKey,
@@ -75,7 +76,7 @@ async function loadCitations(keys: readonly string[]): Promise<CitationRow[][]> 
  */
 async function loadByKey(model: string, column: string, keys: readonly (string | number)[]) {
   const rows = await queryRows(
-    `SELECT * FROM ${ident(model)} WHERE ${ident(column)} IN (${placeholders(keys.length)})`,
+    `SELECT ${columnsSql(model)} FROM ${ident(model)} WHERE ${ident(column)} IN (${placeholders(keys.length)})`,
     keys,
   );
   const found = new Map(rows.map((r) => [String(r[column]), r]));
@@ -86,7 +87,7 @@ async function loadByKey(model: string, column: string, keys: readonly (string |
 async function loadChildren(model: string, parentColumn: string, orderBy: string, ids: readonly number[]) {
   const parent = ident(parentColumn);
   const rows = await queryRows(
-    `SELECT * FROM ${ident(model)} WHERE ${parent} IN (${placeholders(ids.length)}) ORDER BY ${orderBy}`,
+    `SELECT ${columnsSql(model)} FROM ${ident(model)} WHERE ${parent} IN (${placeholders(ids.length)}) ORDER BY ${orderBy}`,
     ids,
   );
   const byParent = new Map<number, SqlRow[]>();
@@ -117,7 +118,7 @@ export function createLoaders() {
     side: PagedSide,
     page: LinkPage,
     ids: readonly number[],
-    columns: NodeColumns,
+    columns: PageColumns,
   ) => {
     linksInFlight++;
     return loadLinkPages(side, page, ids, columns).finally(() => {
@@ -154,8 +155,8 @@ export function createLoaders() {
      * A page of a parent's links with the entity at their other end: parents asking for the same
      * page of the same side share one statement.
      */
-    linkPage(side: PagedSide, page: LinkPage, columns: NodeColumns = null): DataLoader<number, LinkRow[]> {
-      const key = `${sideKey(side)}.${page.limit}.${page.cursor}.${page.backward}.${columns?.join(',') ?? '*'}`;
+    linkPage(side: PagedSide, page: LinkPage, columns: PageColumns = null): DataLoader<number, LinkRow[]> {
+      const key = `${sideKey(side)}.${page.limit}.${page.cursor}.${page.backward}.${columns?.key ?? '*'}`;
       let loader = linkLoaders.get(key);
       if (!loader) {
         loader = new DataLoader((ids) => loadLinksTracked(side, page, ids, columns), { maxBatchSize: 1000 });

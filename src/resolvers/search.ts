@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { BadInputError } from '../errors.ts';
 import { searchModels } from '../model/kinds.ts';
 import { projectRoot } from '../root.ts';
+import { columnsSql } from './linkRows.ts';
 import { containsPattern, ident, placeholders, queryRows, type SqlRow } from './sql.ts';
 import { foldText } from './text.ts';
 
@@ -184,7 +185,7 @@ async function wholeRows(hits: Array<{ kind: SearchKind; id: number }>): Promise
     const ids = hits.filter((h) => h.kind === kind).map((h) => h.id);
     if (ids.length === 0) continue;
     for (const row of await queryRows(
-      `SELECT * FROM ${ident(kind)} WHERE id IN (${placeholders(ids.length)})`,
+      `SELECT ${columnsSql(kind)} FROM ${ident(kind)} WHERE id IN (${placeholders(ids.length)})`,
       ids,
     )) {
       out.set(`${kind}:${row.id}`, row);

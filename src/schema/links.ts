@@ -10,14 +10,14 @@ import { parsePrismaCursor } from '@pothos/plugin-prisma';
 import type { GraphQLResolveInfo } from 'graphql';
 import type { Context, LocaleCode } from '../context.ts';
 import type { LinkKind } from '../model/kinds.ts';
-import type { LinkPage, LinkSide, NodeColumns, OwnedSide, PagedSide } from '../resolvers/linkRows.ts';
-import { selectedColumns, sideColumns } from '../resolvers/linkRows.ts';
+import type { LinkPage, LinkSide, OwnedSide, PageColumns, PagedSide } from '../resolvers/linkRows.ts';
+import { pageColumns, sideColumns } from '../resolvers/linkRows.ts';
 import { pickLocalized } from '../resolvers/locale.ts';
 import { connectionSize } from './connections.ts';
 import { SeverityEnum } from './enums.ts';
 import { i18nField, localeArg } from './localized.ts';
 import { checkPageArgs, wrapPage } from './pages.ts';
-import { connectionNodeFields } from './selection.ts';
+import { type ConnectionFields, connectionFields } from './selection.ts';
 import { Citation } from './types/Citation.ts';
 
 type Row = Record<string, unknown>;
@@ -99,8 +99,8 @@ function pagedConnection(
   options: ConnectionOptions & {
     model: string;
     node: (row: Row) => unknown;
-    /** The node columns a selection needs (link sides); owned rows are their own nodes, read whole. */
-    nodeColumns?: (info: GraphQLResolveInfo) => NodeColumns;
+    /** The columns a selection needs (link sides); owned rows are their own nodes, read whole. */
+    columns?: (info: GraphQLResolveInfo) => PageColumns;
   },
   // biome-ignore lint/suspicious/noExplicitAny: edge field builder
   edgeFields: (edge: any) => Record<string, unknown>,
@@ -113,7 +113,7 @@ function pagedConnection(
       resolve: async (parent: Row, args: PageArgs, ctx: Context, info: GraphQLResolveInfo) => {
         checkPageArgs(args);
         const parentId = parent.id as number;
-        const columns = options.nodeColumns?.(info) ?? null;
+        const columns = options.columns?.(info) ?? null;
         const page = pageOf(args);
         const rows = await ctx.loaders.linkPage(side, page, columns).load(parentId);
         return { ...wrapPage(rows, args, page.limit, options.node), parentId };
@@ -134,12 +134,12 @@ function pagedConnection(
   );
 }
 
-/** Column lists by selection, memoised so equal selections share one plan and one loader key. */
-const columnLists = new WeakMap<ReadonlySet<string>, NodeColumns>();
-function columnsFor(model: string, fields: ReadonlySet<string>): NodeColumns {
+/** Column lists by selection, memoised: a selection belongs to one connection field, so one side. */
+const columnLists = new WeakMap<ConnectionFields, PageColumns>();
+function columnsFor(side: LinkSide, fields: ConnectionFields): PageColumns {
   let columns = columnLists.get(fields);
   if (columns === undefined) {
-    columns = selectedColumns(model, fields);
+    columns = pageColumns(side, fields.edge, fields.node);
     columnLists.set(fields, columns);
   }
   return columns;
@@ -148,7 +148,7 @@ function columnsFor(model: string, fields: ReadonlySet<string>): NodeColumns {
 /** The connection field for one side of a link kind, with citations on every edge. */
 // biome-ignore lint/suspicious/noExplicitAny: the field builder of any Prisma object type
 export function linkConnection(t: any, side: LinkSide, options: ConnectionOptions) {
-  const { relation, model } = sideColumns(side);
+  const { relation } = sideColumns(side);
   return pagedConnection(
     t,
     side,
@@ -156,7 +156,7 @@ export function linkConnection(t: any, side: LinkSide, options: ConnectionOption
       ...options,
       model: side.kind.joinModel,
       node: (link) => link[relation],
-      nodeColumns: (info) => columnsFor(model, connectionNodeFields(info)),
+      columns: (info) => columnsFor(side, connectionFields(info)),
     },
     // biome-ignore lint/suspicious/noExplicitAny: edge field builder
     (edge: any) => ({

@@ -1,10 +1,17 @@
 // What a client selected below a connection, read from the query's syntax tree: the node fields
-// under `nodes { … }` and `edges { node { … } }`, so a link page reads only the node columns
-// those fields need (src/resolvers/linkRows.ts: selectedColumns).
+// under `nodes { … }` and `edges { node { … } }` and the edge's own fields, so a link page reads
+// only the columns those fields need (src/resolvers/linkRows.ts: selectedColumns).
 import type { FieldNode, FragmentDefinitionNode, GraphQLResolveInfo, SelectionSetNode } from 'graphql';
 
+/** What a connection's selection reads: fields of its nodes, and fields of its edges besides `node`. */
+export interface ConnectionFields {
+  node: ReadonlySet<string>;
+  /** Edge fields (`severity`, `note`, `citations`…); `cursor` and `__typename` need no column. */
+  edge: ReadonlySet<string>;
+}
+
 /** Parsed documents are cached by Yoga, so a field node is the same object on every request. */
-const cache = new WeakMap<FieldNode, ReadonlySet<string>>();
+const cache = new WeakMap<FieldNode, ConnectionFields>();
 
 function collect(
   set: SelectionSetNode | undefined,
@@ -18,23 +25,28 @@ function collect(
   }
 }
 
-/** Names of the node fields selected below this connection field (every alias and fragment). */
-export function connectionNodeFields(info: GraphQLResolveInfo): ReadonlySet<string> {
+const noColumn = new Set(['node', 'cursor', '__typename']);
+
+/** The node and edge fields selected below this connection field (every alias and fragment). */
+export function connectionFields(info: GraphQLResolveInfo): ConnectionFields {
   const single = info.fieldNodes.length === 1 ? info.fieldNodes[0] : undefined;
   const cached = single && cache.get(single);
   if (cached) return cached;
-  const names = new Set<string>();
-  const addNodeFields = (node: FieldNode) =>
-    collect(node.selectionSet, info.fragments, (f) => names.add(f.name.value));
+  const node = new Set<string>();
+  const edge = new Set<string>();
+  const addNodeFields = (field: FieldNode) =>
+    collect(field.selectionSet, info.fragments, (f) => node.add(f.name.value));
   for (const field of info.fieldNodes) {
     collect(field.selectionSet, info.fragments, (f) => {
       if (f.name.value === 'nodes') addNodeFields(f);
       else if (f.name.value === 'edges')
         collect(f.selectionSet, info.fragments, (e) => {
           if (e.name.value === 'node') addNodeFields(e);
+          else if (!noColumn.has(e.name.value)) edge.add(e.name.value);
         });
     });
   }
-  if (single) cache.set(single, names);
-  return names;
+  const fields = { node, edge };
+  if (single) cache.set(single, fields);
+  return fields;
 }
