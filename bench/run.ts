@@ -80,6 +80,7 @@ const apiScript = 'dist/src/start.js';
  * resident memory near 250 MB under load (V8 otherwise lets it grow past 400 MB before collecting)
  * for a few per cent of throughput; a request's live data is a few MB.
  */
+// BENCH_NODE_FLAGS adds flags to try (e.g. a young-generation size); BENCH_OLD_SPACE=1 drops the cap.
 const apiNodeFlags = [
   ...(process.env.BENCH_OLD_SPACE ? [] : ['--max-old-space-size=192']),
   ...(process.env.BENCH_NODE_FLAGS?.split(' ').filter(Boolean) ?? []),
