@@ -1,7 +1,7 @@
 // A root list in plain SQL: conditions, an order with an id tiebreaker, and Prisma-style cursor
 // pages (the cursor row's own sort value comes from a subquery, so a cursor naming no row gives an
 // empty page, as Prisma's does). One statement for the page, one for totalCount when it is asked.
-import { columnsSql } from './linkRows.ts';
+import { columnsSql } from './columns.ts';
 import { ident, queryRows, type SqlRow } from './sql.ts';
 
 /** SQL conditions over the alias `t`, with their parameters in order. */

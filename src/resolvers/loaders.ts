@@ -2,15 +2,14 @@
 // connection with the entity at their other end, the citations of link rows (fetched only when a
 // client asks for them) and sources; one statement per kind per request.
 import DataLoader from 'dataloader';
+import { columnsSql, scalarColumns } from './columns.ts';
 import {
-  columnsSql,
   countLinks,
   type LinkPage,
   type LinkRow,
   loadLinkPages,
   type PageColumns,
   type PagedSide,
-  scalarColumns,
   sideKey,
 } from './linkRows.ts';
 import { ident, placeholders, queryRows, type SqlRow } from './sql.ts';

@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { BadInputError } from '../errors.ts';
 import { searchModels } from '../model/kinds.ts';
 import { projectRoot } from '../root.ts';
-import { columnsSql } from './linkRows.ts';
+import { columnsSql } from './columns.ts';
 import { containsPattern, ident, placeholders, queryRows, type SqlRow } from './sql.ts';
 import { foldText } from './text.ts';
 

@@ -1,7 +1,7 @@
 // "Did you mean": the closest keys to one that names nothing. A known name or alias (in French or
 // English, any case or accents), or the slug with spaces, is taken as a hint and comes first; then
 // slugs or names a few edits away; then slugs that contain it. Read only on the error path.
-import { scalarColumns } from './linkRows.ts';
+import { scalarColumns } from './columns.ts';
 import { ident, queryRows } from './sql.ts';
 import { foldText } from './text.ts';
 

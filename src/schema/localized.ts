@@ -31,7 +31,7 @@ export function localizedFields(
     pickLocalized(parent as never, prefix, locale ?? ctx.locale);
   // No `select`: every row reaching these fields carries the `<prefix>Fr`/`<prefix>En` columns
   // (rows are read with SQL; a link page reads the columns its selection names, and a field named
-  // like its prefix selects both: src/resolvers/linkRows.ts, selectedColumns).
+  // like its prefix selects both: src/resolvers/columns.ts, selectedColumns).
   return {
     [field]: t.string({
       description,

@@ -1,6 +1,6 @@
 // What a client selected below a connection, read from the query's syntax tree: the node fields
 // under `nodes { … }` and `edges { node { … } }` and the edge's own fields, so a link page reads
-// only the columns those fields need (src/resolvers/linkRows.ts: selectedColumns).
+// only the columns those fields need (src/resolvers/columns.ts: selectedColumns).
 import type { FieldNode, FragmentDefinitionNode, GraphQLResolveInfo, SelectionSetNode } from 'graphql';
 
 /** What a connection's selection reads: fields of its nodes, and fields of its edges besides `node`. */

@@ -1,9 +1,12 @@
-// A link page reads only the node columns its selection needs (src/schema/selection.ts,
-// selectedColumns in src/resolvers/linkRows.ts). Whatever the shape of the selection (aliases of
-// one connection asking different fields, inline and named fragments, `…Locale` fields alone,
-// `edges { node }` beside `nodes`), every field gets its value, the same as a full read.
+// A link page reads only the link and node columns its selection needs (src/schema/selection.ts,
+// selectedColumns in src/resolvers/columns.ts, pageColumns in src/resolvers/linkRows.ts). Whatever
+// the shape of the selection (aliases of one connection asking different fields, inline and named
+// fragments, `…Locale` fields alone, `edges { node }` beside `nodes`), every field gets its value,
+// the same as a full read.
 import { describe, expect, it } from 'vitest';
-import { selectedColumns } from '../../src/resolvers/linkRows.ts';
+import { linkKinds } from '../../src/model/kinds.ts';
+import { selectedColumns } from '../../src/resolvers/columns.ts';
+import { pageColumns } from '../../src/resolvers/linkRows.ts';
 import { data } from '../helpers/graphql.ts';
 
 describe('selectedColumns', () => {
@@ -19,6 +22,34 @@ describe('selectedColumns', () => {
     ).toEqual(['id', 'slug', 'descriptionFr', 'descriptionEn', 'category']);
     expect(selectedColumns('Authority', new Set(['jurisdiction']))).toEqual(['id', 'slug', 'jurisdictionId']);
     expect(selectedColumns('Technique', null)).toContain('descriptionFr');
+  });
+});
+
+const contraindications = linkKinds.find((k) => k.joinModel === 'TreatmentContraindication');
+if (!contraindications) throw new Error('no TreatmentContraindication link kind');
+
+describe('pageColumns', () => {
+  it('reads only the keys of the link when only nodes are selected', () => {
+    const columns = pageColumns(
+      { kind: contraindications, reverse: false },
+      new Set(),
+      new Set(['slug', 'name']),
+    );
+    expect(columns.link).toEqual(['id', 'treatmentId', 'contraindicationId']);
+    expect(columns.node).toEqual(['id', 'slug', 'nameFr', 'nameEn']);
+  });
+
+  it('adds the edge columns an edge selection reads, localised pairs included', () => {
+    const columns = pageColumns(
+      { kind: contraindications, reverse: true },
+      new Set(['severity', 'noteI18n', 'citations']),
+      new Set(['slug']),
+    );
+    expect(columns.link).toEqual(['id', 'treatmentId', 'contraindicationId', 'severity', 'noteFr', 'noteEn']);
+    expect(columns.node).toEqual(['id', 'slug']);
+    expect(columns.key).not.toEqual(
+      pageColumns({ kind: contraindications, reverse: true }, new Set(['severity']), new Set(['slug'])).key,
+    );
   });
 });
 
