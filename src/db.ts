@@ -125,9 +125,8 @@ export function sqlReader(client: Db = db): Reader {
   const readers = readersOf.get(client);
   if (!readers) throw new Error('sqlReader: a client made by createDb is required');
   const { replicas } = readers;
-  return replicas.length === 0
-    ? readers.primary
-    : (replicas[pinnedReplica(readers, replicas.length)] as Reader);
+  if (replicas.length === 0) return readers.primary;
+  return replicas[pinnedReplica(readers, replicas.length)] ?? readers.primary;
 }
 
 /** Plain-SQL reads on the primary, for checks that must see what was just written or migrated. */

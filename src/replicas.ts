@@ -28,12 +28,21 @@ export function withReadReplica<T>(fn: () => T): T {
   return pinned.run(new Map(), fn);
 }
 
+/** Marks the request's reads from now on as the primary's (a mutation's answer reads what it wrote). */
+const PRIMARY = {};
+
+export function readFromPrimary(): void {
+  pinned.getStore()?.set(PRIMARY, -1);
+}
+
 /**
  * Which of `count` replicas this request reads from for `key` (one key per routed client, shared
- * by its Prisma routing and its plain-SQL readers): chosen at random once per request.
+ * by its Prisma routing and its plain-SQL readers): chosen at random once per request; -1 for the
+ * primary, once `readFromPrimary` was called.
  */
 export function pinnedReplica(key: object, count: number): number {
   const store = pinned.getStore();
+  if (store?.has(PRIMARY)) return -1;
   const chosen = store?.get(key);
   if (chosen !== undefined) return chosen;
   const index = Math.floor(Math.random() * count);
@@ -44,12 +53,12 @@ export function pinnedReplica(key: object, count: number): number {
 /** The extension: the client gains `$replica()` (this request's replica) and routes reads to it. */
 export function replicaRouting(replicas: readonly Client[], key: object) {
   if (replicas.length === 0) throw new Error('At least one replica must be given');
-  const pick = () => replicas[pinnedReplica(key, replicas.length)] as Client;
+  const pick = () => replicas[pinnedReplica(key, replicas.length)] as Client | undefined;
   return Prisma.defineExtension((client) =>
     client.$extends({
       client: {
         $replica(): unknown {
-          return pick();
+          return pick() ?? client;
         },
         async $disconnect(): Promise<void> {
           await Promise.all([
@@ -63,8 +72,8 @@ export function replicaRouting(replicas: readonly Client[], key: object) {
           // Prisma passes the transaction, when there is one, in an internal parameter.
           const inTransaction = (rest as { __internalParams?: { transaction?: unknown } }).__internalParams
             ?.transaction;
-          if (inTransaction || !readOperations.has(operation)) return query(args);
-          const replica = pick();
+          const replica = inTransaction || !readOperations.has(operation) ? undefined : pick();
+          if (!replica) return query(args);
           const target = (model ? replica[lowerFirst(model)] : replica) as Record<
             string,
             (a: unknown) => Promise<unknown>

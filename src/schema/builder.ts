@@ -64,6 +64,14 @@ export const builder = new SchemaBuilder<{
 });
 
 builder.queryType({ description: 'Read access to the aesthetic-treatment knowledge graph.' });
+builder.mutationType({
+  description:
+    'Curation: changes to the knowledge, each one transaction with an audit entry and a change-feed entry. Needs the `write` scope.',
+});
 
 /** What every read field of Query requires (`authScopes: readScope`). */
 export const readScope = { read: true } as const;
+/** What curation mutations require. */
+export const writeScope = { write: true } as const;
+/** What deletes of shared things and the audit trail require. */
+export const adminScope = { admin: true } as const;

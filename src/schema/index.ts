@@ -25,6 +25,13 @@ import './queries/sharedContraindications.ts';
 import './queries/contraindicationOverlaps.ts';
 import './queries/screenTreatments.ts';
 import './queries/search.ts';
+import './types/UserError.ts';
+import './types/Change.ts';
+import './types/AuditEntry.ts';
+import './queries/changes.ts';
+import './queries/auditLog.ts';
+import './mutations/entities.ts';
+import './mutations/facts.ts';
 import { builder } from './builder.ts';
 import { describeGeneratedTypes } from './describe.ts';
 

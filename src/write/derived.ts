@@ -16,8 +16,9 @@ export interface NamedRow {
 
 /** `sortFr` and `sortEn` (English falls back to the French name, as reads do). */
 export const sortKeys = (row: NamedRow) => ({
-  sortFr: sortKey(row.nameFr),
-  sortEn: sortKey(row.nameEn ?? row.nameFr),
+  // A name written only in English (a curator's entry) sorts by it in French too, as reads fall back.
+  sortFr: sortKey(row.nameFr || (row.nameEn ?? '')),
+  sortEn: sortKey(row.nameEn || row.nameFr),
 });
 
 export interface VocabularyText extends NamedRow {

@@ -1,5 +1,8 @@
 // Talks to the API the way clients do: HTTP semantics through yoga.fetch, no port.
+import { createApiKey } from '../../src/auth/keys.ts';
+import type { Scope } from '../../src/auth/scopes.ts';
 import { config } from '../../src/config.ts';
+import { db } from '../../src/db.ts';
 import { createApp } from '../../src/server.ts';
 
 /** The API as configured by the environment, without a port. */
@@ -40,4 +43,10 @@ export async function data<T = Record<string, unknown>>(
     throw new Error(`GraphQL errors: ${JSON.stringify(result.errors, null, 2)}`);
   }
   return result.data;
+}
+
+/** Headers of a new API key named `name` with `read` and `scopes` (created in this file's database). */
+export async function keyHeaders(name: string, ...scopes: Scope[]): Promise<Record<string, string>> {
+  const { key } = await createApiKey(db, name, ['read', ...scopes]);
+  return { authorization: `Bearer ${key}` };
 }

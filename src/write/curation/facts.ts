@@ -1,0 +1,121 @@
+// Add, update and remove a fact linking a treatment to something else: every link kind of the
+// registry and regulatory statuses (specs.ts). A fact is a change of its treatment, so updates and
+// removals send the treatment's version as read (adding may send it too); the unit of work bumps it.
+import { z } from 'zod';
+import type { Row } from '../rows.ts';
+import type { Writer } from '../unitOfWork.ts';
+import { setCitations } from './citations.ts';
+import { UserFault } from './fault.ts';
+import { citations, dataShape, key, parseInput, present, version } from './inputs.ts';
+import { expectVersion, findOne } from './rows.ts';
+import type { FactSpec } from './specs.ts';
+
+type Input = Record<string, unknown>;
+
+const ends = (spec: FactSpec) => ({ treatment: key, [spec.targetField]: key });
+
+/** The treatment, the other end and the fact between them (if any), with the version checked. */
+async function locate(w: Writer, spec: FactSpec, input: Input) {
+  const treatment = await findOne(
+    w,
+    'treatment',
+    'slug',
+    input.treatment as string,
+    ['input', 'treatment'],
+    'treatment',
+  );
+  expectVersion(treatment, input.version as number | null | undefined, ['input', 'version'], 'treatment');
+  const targetKey = input[spec.targetField] as string;
+  const target = await findOne(
+    w,
+    spec.target.model,
+    spec.target.keyColumn,
+    targetKey,
+    ['input', spec.targetField],
+    spec.target.noun,
+  );
+  const [existing] = await w.findMany(spec.model, {
+    where: { treatmentId: treatment.id as number, [spec.target.column]: target.id as number },
+  });
+  const subject = `${treatment.slug}/${targetKey}`;
+  const cite = (fact: Row, list: unknown) =>
+    setCitations(
+      w,
+      {
+        column: spec.citationColumn,
+        id: fact.id as number,
+        claimType: spec.claimType,
+        claimSubject: subject,
+        severity: (fact.severity as string | null | undefined) ?? null,
+      },
+      list as never,
+      ['input', 'citations'],
+    );
+  return { treatment, target, existing, subject, cite };
+}
+
+/** Adds the fact with its citations; returns the treatment's slug. */
+export async function addFact(w: Writer, spec: FactSpec, raw: Input): Promise<string> {
+  const schema = z.strictObject({
+    ...ends(spec),
+    version: version.nullish(),
+    ...dataShape(spec, true),
+    citations,
+  });
+  const input = parseInput(schema, present(spec, raw)) as Input;
+  const at = await locate(w, spec, input);
+  if (spec.target.model === 'Treatment' && at.target.id === at.treatment.id) {
+    throw UserFault.of('VALIDATION', ['input', spec.targetField], 'a treatment cannot be linked to itself');
+  }
+  if (at.existing) {
+    throw UserFault.of(
+      'ALREADY_EXISTS',
+      ['input', spec.targetField],
+      `${at.subject} is a ${spec.noun} already; update it instead`,
+    );
+  }
+  const [created] = await w.create(spec.model, [
+    {
+      treatmentId: at.treatment.id as number,
+      [spec.target.column]: at.target.id as number,
+      ...(await spec.columns(w, input)),
+    },
+  ]);
+  await at.cite(created as Row, input.citations);
+  return at.treatment.slug as string;
+}
+
+/** Updates the fields sent (and replaces the citations, if sent); returns the treatment's slug. */
+export async function updateFact(w: Writer, spec: FactSpec, raw: Input): Promise<string> {
+  const schema = z.strictObject({
+    ...ends(spec),
+    version,
+    ...dataShape(spec, false),
+    citations: citations.optional(),
+  });
+  const input = parseInput(schema, present(spec, raw)) as Input;
+  const at = await locate(w, spec, input);
+  const existing = at.existing;
+  if (!existing)
+    throw UserFault.of('NOT_FOUND', ['input', spec.targetField], `${at.subject} is no ${spec.noun}`);
+  const changed = Object.fromEntries(
+    Object.entries(await spec.columns(w, input)).filter(
+      ([column, value]) => (existing[column] ?? null) !== value,
+    ),
+  );
+  const row = Object.keys(changed).length > 0 ? await w.update(spec.model, existing, changed) : existing;
+  if (input.citations) await at.cite(row, input.citations);
+  return at.treatment.slug as string;
+}
+
+/** Removes the fact and its citations; returns the treatment's slug. */
+export async function removeFact(w: Writer, spec: FactSpec, raw: Input): Promise<string> {
+  const input = parseInput(z.strictObject({ ...ends(spec), version }), raw) as Input;
+  const at = await locate(w, spec, input);
+  if (!at.existing)
+    throw UserFault.of('NOT_FOUND', ['input', spec.targetField], `${at.subject} is no ${spec.noun}`);
+  const id = at.existing.id as number;
+  await w.remove('citation', await w.findMany('citation', { where: { [spec.citationColumn]: id } }));
+  await w.remove(spec.model, [at.existing]);
+  return at.treatment.slug as string;
+}
