@@ -1,11 +1,13 @@
 // Writes validated seed data (seed/validate.ts) as one unit of work (src/write) by the actor
 // `seed`: sources and their sections, entities, then their links, then every citation, then
-// removes what the seed no longer holds. Versions, search text, overlap pairs, the change log and
+// removes what the seed no longer holds. Entities curated through the API since the seed last
+// wrote them are left alone and reported (seed/curated.ts). Versions, search text, overlap pairs, the change log and
 // the audit trail follow from the unit of work; a seed that changes nothing writes nothing.
 
 import type { Db } from '../src/db.ts';
 import { type LinkKind, ownerColumn, treatmentLinkKinds, vocabularyKinds } from '../src/model/kinds.ts';
 import { type WriteOptions, type Writer, write } from '../src/write/unitOfWork.ts';
+import { CuratedGuard, SEED_ACTOR } from './curated.ts';
 import type { CitationInput, Localized } from './schema.ts';
 import { type Row, type SyncStats, TableSync, type Value } from './sync.ts';
 import type { SeedData } from './validate.ts';
@@ -43,15 +45,13 @@ function dataColumn(entry: Record<string, unknown>, column: string): Value {
 const dataOf = (entry: Record<string, unknown>, kind: LinkKind): Row =>
   Object.fromEntries(kind.dataColumns.map((c) => [c, dataColumn(entry, c)]));
 
-export const SEED_ACTOR = 'seed';
-
 export async function writeSeed(db: Db, data: SeedData, options: WriteOptions = {}): Promise<SyncStats> {
   const result = await write(db, SEED_ACTOR, (w) => writeAll(w, data), { timeout: 120_000, ...options });
   return result.value;
 }
 
 async function writeAll(w: Writer, data: SeedData): Promise<SyncStats> {
-  const s = new TableSync(w);
+  const s = new TableSync(w, await CuratedGuard.load(w));
   const pending: PendingCitations[] = [];
   const cite = (column: string, ownerName: string, ownerKey: string, list: CitationInput[]) =>
     pending.push({ column, ownerName, ownerKey, list });

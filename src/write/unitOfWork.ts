@@ -105,9 +105,17 @@ export class Writer {
 
   /** Runs a statement written with `?` placeholders, numbered for PostgreSQL. */
   async execute(sql: string, params: readonly unknown[] = []): Promise<number> {
+    return this.tx.$executeRawUnsafe(this.numbered(sql), ...params);
+  }
+
+  /** Runs a read written with `?` placeholders inside the transaction. */
+  async query(sql: string, params: readonly unknown[] = []): Promise<Row[]> {
+    return this.tx.$queryRawUnsafe<Row[]>(this.numbered(sql), ...params);
+  }
+
+  private numbered(sql: string): string {
     let n = 0;
-    const text = this.engine === 'postgresql' ? sql.replace(/\?/g, () => `$${++n}`) : sql;
-    return this.tx.$executeRawUnsafe(text, ...params);
+    return this.engine === 'postgresql' ? sql.replace(/\?/g, () => `$${++n}`) : sql;
   }
 }
 

@@ -38,7 +38,7 @@ describe('db:seed', () => {
   describe('run again on a seeded database', () => {
     it('changes nothing: no row, no timestamp', async () => {
       const before = await dumpDatabase(db);
-      expect(await seedDatabase(db)).toEqual({ created: 0, updated: 0, deleted: 0 });
+      expect(await seedDatabase(db)).toEqual({ created: 0, updated: 0, deleted: 0, conflicts: [] });
       expect(await dumpDatabase(db)).toEqual(before);
     });
   });
@@ -52,7 +52,7 @@ describe('db:seed', () => {
       const before = await db.treatment.findUniqueOrThrow({ where: { slug: 'mesotherapy' } });
       const citations = await db.citation.count();
       const stats = await seedDatabase(db, dir);
-      expect(stats).toEqual({ created: 0, updated: 1, deleted: 1 });
+      expect(stats).toEqual({ created: 0, updated: 1, deleted: 1, conflicts: [] });
       expect(await db.citation.count()).toBe(citations - 1);
       const bleeding = await db.sideEffect.findUniqueOrThrow({
         where: { slug: 'bleeding' },
