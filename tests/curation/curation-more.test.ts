@@ -128,6 +128,48 @@ describe('fact mutations', () => {
     expect(unknown.errors).toEqual([{ code: 'NOT_FOUND', path: ['input', 'jurisdiction'] }]);
   });
 
+  it('adds, updates and removes a protocol claim known by its key', async () => {
+    const curator = await keyHeaders('curator-protocol', 'write');
+    const PROTOCOL = 'protocol(first: 50) { nodes { kind text min max unit } }';
+    const bad = await mutate(
+      curator,
+      `mutation { addProtocolClaim(input: { treatment: "mesolift", key: "Top Up", kind: MAINTENANCE, text: { fr: "Entretien annuel." }, citations: [${CITE}] }) { errors { code path } } }`,
+    );
+    expect(bad.errors).toEqual([{ code: 'VALIDATION', path: ['input', 'key'] }]);
+    const added = await mutate<{ treatment: { protocol: { nodes: Array<Record<string, unknown>> } } }>(
+      curator,
+      `mutation { addProtocolClaim(input: { treatment: "mesolift", key: "top-up", kind: MAINTENANCE, text: { fr: "Une séance d'entretien par an." }, min: 1, max: 1, unit: PER_YEAR, citations: [${CITE}] }) {
+        treatment { ${PROTOCOL} } errors { code path } } }`,
+    );
+    expect(added.errors).toEqual([]);
+    expect(added.treatment.protocol.nodes).toContainEqual({
+      kind: 'MAINTENANCE',
+      text: "Une séance d'entretien par an.",
+      min: 1,
+      max: 1,
+      unit: 'PER_YEAR',
+    });
+    const updated = await mutate<{ treatment: { protocol: { nodes: Array<Record<string, unknown>> } } }>(
+      curator,
+      `mutation { updateProtocolClaim(input: { treatment: "mesolift", key: "top-up", version: ${await treatmentVersion('mesolift')}, max: 2, unit: null }) {
+        treatment { ${PROTOCOL} } errors { code path } } }`,
+    );
+    expect(updated.treatment.protocol.nodes).toContainEqual({
+      kind: 'MAINTENANCE',
+      text: "Une séance d'entretien par an.",
+      min: 1,
+      max: 2,
+      unit: null,
+    });
+    const removed = await mutate<{ treatment: { protocol: { nodes: Array<{ kind: string }> } } }>(
+      curator,
+      `mutation { removeProtocolClaim(input: { treatment: "mesolift", key: "top-up", version: ${await treatmentVersion('mesolift')} }) {
+        treatment { ${PROTOCOL} } errors { code path } } }`,
+    );
+    expect(removed.errors).toEqual([]);
+    expect(await db.protocolClaim.count({ where: { key: 'top-up' } })).toBe(0);
+  });
+
   it('deleting a treatment others combine with is IN_USE, listing them; cascade removes those links', async () => {
     const curator = await keyHeaders('curator-del', 'write');
     // A contraindication others have too, so the treatment has overlap pairs to lose.

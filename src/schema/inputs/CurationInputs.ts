@@ -3,9 +3,12 @@
 import type { FieldSpec } from '../../write/curation/specs.ts';
 import { builder } from '../builder.ts';
 import { SeverityEnum } from '../enums.ts';
+import { AnaesthesiaKindEnum } from '../types/AnaesthesiaOption.ts';
 import { ContraindicationCategoryEnum } from '../types/Contraindication.ts';
 import { IndicationCategoryEnum } from '../types/Indication.ts';
+import { ProtocolKindEnum, ProtocolUnitEnum } from '../types/ProtocolClaim.ts';
 import { RegulatoryStatusKindEnum } from '../types/RegulatoryStatus.ts';
+import { CareSettingEnum } from '../types/TreatmentSetting.ts';
 
 export const LocalizedTextInput = builder.inputType('LocalizedTextInput', {
   description: 'A text in French and/or English: at least one of the two.',
@@ -39,6 +42,10 @@ const enums = {
   ContraindicationCategory: ContraindicationCategoryEnum,
   IndicationCategory: IndicationCategoryEnum,
   RegulatoryStatusKind: RegulatoryStatusKindEnum,
+  ProtocolKind: ProtocolKindEnum,
+  ProtocolUnit: ProtocolUnitEnum,
+  CareSetting: CareSettingEnum,
+  AnaesthesiaKind: AnaesthesiaKindEnum,
 } as const;
 
 type FieldBuilder = Parameters<Parameters<typeof builder.inputType>[1]['fields']>[0];
@@ -52,6 +59,8 @@ export function curationField(t: FieldBuilder, f: FieldSpec, required: boolean) 
     if (!ref) throw new Error(`curation: no GraphQL enum for ${f.enum}`);
     return t.field({ type: ref as typeof SeverityEnum, ...options });
   }
+  if (f.kind === 'number') return t.float(options);
+  if (f.kind === 'boolean') return t.boolean(options);
   return t.string(options);
 }
 

@@ -44,8 +44,9 @@ async function toPayload(ctx: Context, run: Parameters<typeof curate<string>>[1]
 
 function factMutations(spec: FactSpec) {
   const Model = spec.model;
-  const target =
-    spec.target.keyColumn === 'code'
+  const target = !spec.target
+    ? `Key of the ${spec.noun} within its treatment (kebab-case, e.g. "sessions"; it never changes).`
+    : spec.target.keyColumn === 'code'
       ? `Code of the ${spec.target.noun}.`
       : `Slug of the ${spec.target.noun}.`;
   const ends = (t: Parameters<Parameters<typeof builder.inputType>[1]['fields']>[0]) => ({

@@ -6,13 +6,17 @@ import type { Row } from '../rows.ts';
 import type { Writer } from '../unitOfWork.ts';
 import { setCitations } from './citations.ts';
 import { UserFault } from './fault.ts';
-import { citations, dataShape, key, parseInput, present, version } from './inputs.ts';
+import { citations, dataShape, key, parseInput, present, slug, version } from './inputs.ts';
 import { expectVersion, findOne } from './rows.ts';
 import type { FactSpec } from './specs.ts';
 
 type Input = Record<string, unknown>;
 
-const ends = (spec: FactSpec) => ({ treatment: key, [spec.targetField]: key });
+/** The fields naming the fact; a new fact's own key must be a slug (it never changes). */
+const ends = (spec: FactSpec, adding = false) => ({
+  treatment: key,
+  [spec.targetField]: adding && !spec.target ? slug : key,
+});
 
 /** The treatment, the other end and the fact between them (if any), with the version checked. */
 async function locate(w: Writer, spec: FactSpec, input: Input) {
@@ -26,17 +30,12 @@ async function locate(w: Writer, spec: FactSpec, input: Input) {
   );
   expectVersion(treatment, input.version as number | null | undefined, ['input', 'version'], 'treatment');
   const targetKey = input[spec.targetField] as string;
-  const target = await findOne(
-    w,
-    spec.target.model,
-    spec.target.keyColumn,
-    targetKey,
-    ['input', spec.targetField],
-    spec.target.noun,
-  );
-  const [existing] = await w.findMany(spec.model, {
-    where: { treatmentId: treatment.id as number, [spec.target.column]: target.id as number },
-  });
+  const path = ['input', spec.targetField];
+  const target = spec.target
+    ? await findOne(w, spec.target.model, spec.target.keyColumn, targetKey, path, spec.target.noun)
+    : null;
+  const end: Row = spec.target && target ? { [spec.target.column]: target.id as number } : { key: targetKey };
+  const [existing] = await w.findMany(spec.model, { where: { treatmentId: treatment.id as number, ...end } });
   const subject = `${treatment.slug}/${targetKey}`;
   const cite = (fact: Row, list: unknown) =>
     setCitations(
@@ -51,20 +50,20 @@ async function locate(w: Writer, spec: FactSpec, input: Input) {
       list as never,
       ['input', 'citations'],
     );
-  return { treatment, target, existing, subject, cite };
+  return { treatment, target, end, existing, subject, cite };
 }
 
 /** Adds the fact with its citations; returns the treatment's slug. */
 export async function addFact(w: Writer, spec: FactSpec, raw: Input): Promise<string> {
   const schema = z.strictObject({
-    ...ends(spec),
+    ...ends(spec, true),
     version: version.nullish(),
     ...dataShape(spec, true),
     citations,
   });
   const input = parseInput(schema, present(spec, raw)) as Input;
   const at = await locate(w, spec, input);
-  if (spec.target.model === 'Treatment' && at.target.id === at.treatment.id) {
+  if (spec.target?.model === 'Treatment' && at.target?.id === at.treatment.id) {
     throw UserFault.of('VALIDATION', ['input', spec.targetField], 'a treatment cannot be linked to itself');
   }
   if (at.existing) {
@@ -75,11 +74,7 @@ export async function addFact(w: Writer, spec: FactSpec, raw: Input): Promise<st
     );
   }
   const [created] = await w.create(spec.model, [
-    {
-      treatmentId: at.treatment.id as number,
-      [spec.target.column]: at.target.id as number,
-      ...(await spec.columns(w, input)),
-    },
+    { treatmentId: at.treatment.id as number, ...at.end, ...(await spec.columns(w, input)) },
   ]);
   await at.cite(created as Row, input.citations);
   return at.treatment.slug as string;

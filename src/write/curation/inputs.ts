@@ -56,7 +56,11 @@ function zodOf(f: FieldSpec): z.ZodType {
         ? z.enum(enumValues(f.enum) as [string, ...string[]])
         : f.kind === 'slug'
           ? slug
-          : text(f.max);
+          : f.kind === 'number'
+            ? z.number().finite()
+            : f.kind === 'boolean'
+              ? z.boolean()
+              : text(f.max);
   return f.nullable ? base.nullable() : base;
 }
 

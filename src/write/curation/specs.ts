@@ -5,7 +5,13 @@
 // module at start, the validators load with the first mutation.
 import { getDatamodel } from '../../generated/pothos-types.ts';
 import * as enums from '../../generated/sqlite/enums.ts';
-import { type LinkKind, linkKinds, type VocabularyKind, vocabularyKinds } from '../../model/kinds.ts';
+import {
+  type LinkKind,
+  linkKinds,
+  ownerColumn,
+  type VocabularyKind,
+  vocabularyKinds,
+} from '../../model/kinds.ts';
 import type { Row } from '../rows.ts';
 import type { Writer } from '../unitOfWork.ts';
 import { findOne } from './rows.ts';
@@ -17,6 +23,8 @@ export type FieldSpec = { description: string; nullable?: boolean } & (
   | { kind: 'enum'; enum: string }
   | { kind: 'slug' }
   | { kind: 'text'; max: number }
+  | { kind: 'number' }
+  | { kind: 'boolean' }
 );
 
 /** The values of a Prisma enum (the GraphQL enum of the same name); the same on both engines. */
@@ -46,9 +54,12 @@ export interface FactSpec {
   noun: string;
   claimType: string;
   citationColumn: string;
-  /** The input field naming the other end, and where that end is found. */
+  /**
+   * The input field naming the other end, and where that end is found; `target` null for a fact
+   * known by its own `key` within its treatment (protocol claims, limitations, settings…).
+   */
   targetField: string;
-  target: { model: string; column: string; keyColumn: 'slug' | 'code'; noun: string };
+  target: { model: string; column: string; keyColumn: 'slug' | 'code'; noun: string } | null;
   fields: Record<string, FieldSpec>;
   required: string[];
   /** Present input fields → columns (may read: an authority's id from its slug). */
@@ -229,5 +240,56 @@ const regulatoryStatusSpec: FactSpec = {
   },
 };
 
-/** Every link kind of the registry, then regulatory statuses. */
-export const factSpecs: readonly FactSpec[] = [...linkKinds.map(linkSpec), regulatoryStatusSpec];
+const text = (what: string): FieldSpec => ({
+  kind: 'localized',
+  max: 4000,
+  description: `The ${what}, as the sources say it.`,
+});
+
+/** A fact known by its key within its treatment (`sessions`, `no-scars`…), with its citations. */
+function keyedSpec(model: string, noun: string, fields: Record<string, FieldSpec>): FactSpec {
+  return {
+    model,
+    noun,
+    claimType: lowerFirst(model),
+    citationColumn: ownerColumn(model),
+    targetField: 'key',
+    target: null,
+    fields,
+    required: Object.entries(fields)
+      .filter(([, f]) => !f.nullable)
+      .map(([name]) => name),
+    columns: async (_w, input) => columnsOf({ fields }, input),
+  };
+}
+
+const keyedSpecs = [
+  keyedSpec('ProtocolClaim', 'protocol claim', {
+    kind: {
+      kind: 'enum',
+      enum: 'ProtocolKind',
+      description: 'What the claim is about (sessions, interval…).',
+    },
+    text: text('claim'),
+    min: { kind: 'number', nullable: true, description: 'Lower bound, when the claim gives a number.' },
+    max: { kind: 'number', nullable: true, description: 'Upper bound (equal to min for one value).' },
+    unit: { kind: 'enum', enum: 'ProtocolUnit', nullable: true, description: 'Unit of min and max.' },
+  }),
+  keyedSpec('Limitation', 'limitation', { text: text('limitation') }),
+  keyedSpec('TreatmentSetting', 'setting', {
+    setting: { kind: 'enum', enum: 'CareSetting', description: 'Office or clinic operating room.' },
+    allowed: { kind: 'boolean', description: 'Whether it may be performed there.' },
+    text: text('statement'),
+  }),
+  keyedSpec('AnaesthesiaOption', 'anaesthesia option', {
+    kind: { kind: 'enum', enum: 'AnaesthesiaKind', description: 'Which kind of anaesthesia.' },
+    text: text('option'),
+  }),
+];
+
+/** Every link kind of the registry, regulatory statuses, then facts known by key. */
+export const factSpecs: readonly FactSpec[] = [
+  ...linkKinds.map(linkSpec),
+  regulatoryStatusSpec,
+  ...keyedSpecs,
+];
