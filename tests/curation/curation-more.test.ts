@@ -69,6 +69,80 @@ describe('vocabulary mutations', () => {
   });
 });
 
+describe('sources, jurisdictions and authorities', () => {
+  it('creates a source with sections; a cited section stays; deleting it needs admin and takes uncited facts along', async () => {
+    const curator = await keyHeaders('curator-src', 'write');
+    const admin = await keyHeaders('admin-src', 'write', 'admin');
+    const created = await mutate<{ source: { slug: string; sections: Array<{ locator: string }> } }>(
+      curator,
+      `mutation { createSource(input: { slug: "led-leaflet", title: "Fiche LED", language: "fr", kind: PATIENT_INFORMATION_SHEET, fileName: "led.txt", lastUpdated: "2026-10-01", sections: ["Principe", "Séances"] }) {
+        source { slug sections { locator } } errors { code path } } }`,
+    );
+    expect(created.errors).toEqual([]);
+    expect(created.source.sections.map((x) => x.locator)).toEqual(['Principe', 'Séances']);
+    const linked = await mutate(
+      curator,
+      'mutation { addTreatmentTechnique(input: { treatment: "led-photobiomodulation", technique: "needle", citations: [{ source: "led-leaflet", section: "Séances" }] }) { errors { code path } } }',
+    );
+    expect(linked.errors).toEqual([]);
+    const sourceVersion = async () =>
+      (await data<{ source: { version: number } }>('{ source(slug: "led-leaflet") { version } }')).source
+        .version;
+    const cutCited = await mutate<{ errors: Array<{ code: string; path: string[]; dependents: string[] }> }>(
+      curator,
+      `mutation { updateSource(input: { slug: "led-leaflet", version: ${await sourceVersion()}, sections: ["Principe"] }) { errors { code path dependents } } }`,
+    );
+    expect(cutCited.errors).toEqual([
+      { code: 'IN_USE', path: ['input', 'sections'], dependents: ['led-photobiomodulation/needle'] },
+    ]);
+    const deleteQuery = (cascade: boolean, v: number) =>
+      `mutation { deleteSource(input: { slug: "led-leaflet", version: ${v}, cascade: ${cascade} }) { deletedSlug errors { code dependents } } }`;
+    const forbidden = await gql(deleteQuery(true, await sourceVersion()), {}, curator);
+    expect(forbidden.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    const inUse = await mutate<{ errors: Array<{ code: string; dependents: string[] }> }>(
+      admin,
+      deleteQuery(false, await sourceVersion()),
+    );
+    expect(inUse.errors).toEqual([{ code: 'IN_USE', dependents: ['Treatment/led-photobiomodulation'] }]);
+    const done = await mutate<{ deletedSlug: string }>(admin, deleteQuery(true, await sourceVersion()));
+    expect(done.deletedSlug).toBe('led-leaflet');
+    // The link cited only that source: a fact is never left uncited, so it went too.
+    const led = await data<{ treatment: { techniques: { nodes: Array<{ slug: string }> } } }>(
+      '{ treatment(slug: "led-photobiomodulation") { techniques { nodes { slug } } } }',
+    );
+    expect(led.treatment.techniques.nodes.map((n) => n.slug)).not.toContain('needle');
+  });
+
+  it('creates a jurisdiction (ISO code) and an authority in it; the jurisdiction is then IN_USE', async () => {
+    const curator = await keyHeaders('curator-jur', 'write');
+    const bad = await mutate(
+      curator,
+      'mutation { createJurisdiction(input: { code: "be", name: { fr: "Belgique" } }) { errors { code path } } }',
+    );
+    expect(bad.errors).toEqual([{ code: 'VALIDATION', path: ['input', 'code'] }]);
+    const be = await mutate<{ jurisdiction: { code: string; name: string } }>(
+      curator,
+      'mutation { createJurisdiction(input: { code: "BE", name: { fr: "Belgique", en: "Belgium" } }) { jurisdiction { code name(locale: EN) } errors { code path } } }',
+    );
+    expect(be.jurisdiction).toEqual({ code: 'BE', name: 'Belgium' });
+    const unknownJurisdiction = await mutate(
+      curator,
+      `mutation { createAuthority(input: { slug: "afmps", name: { fr: "AFMPS" }, jurisdiction: "XX", citations: [${CITE}] }) { errors { code path } } }`,
+    );
+    expect(unknownJurisdiction.errors).toEqual([{ code: 'NOT_FOUND', path: ['input', 'jurisdiction'] }]);
+    const afmps = await mutate<{ authority: { slug: string; jurisdiction: { code: string } } }>(
+      curator,
+      `mutation { createAuthority(input: { slug: "afmps", acronym: "AFMPS", name: { fr: "Agence fédérale des médicaments" }, jurisdiction: "BE", citations: [${CITE}] }) { authority { slug jurisdiction { code } } errors { code path } } }`,
+    );
+    expect(afmps.authority).toEqual({ slug: 'afmps', jurisdiction: { code: 'BE' } });
+    const inUse = await mutate<{ errors: Array<{ code: string; dependents: string[] }> }>(
+      curator,
+      'mutation { deleteJurisdiction(input: { code: "BE", version: 1 }) { deletedCode errors { code dependents } } }',
+    );
+    expect(inUse.errors).toEqual([{ code: 'IN_USE', dependents: ['Authority/afmps'] }]);
+  });
+});
+
 describe('fact mutations', () => {
   it('adds a side effect with frequency and duration, readable on the edge', async () => {
     const curator = await keyHeaders('curator-fx', 'write');

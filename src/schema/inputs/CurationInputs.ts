@@ -8,6 +8,7 @@ import { ContraindicationCategoryEnum } from '../types/Contraindication.ts';
 import { IndicationCategoryEnum } from '../types/Indication.ts';
 import { ProtocolKindEnum, ProtocolUnitEnum } from '../types/ProtocolClaim.ts';
 import { RegulatoryStatusKindEnum } from '../types/RegulatoryStatus.ts';
+import { SourceKindEnum } from '../types/Source.ts';
 import { CareSettingEnum } from '../types/TreatmentSetting.ts';
 
 export const LocalizedTextInput = builder.inputType('LocalizedTextInput', {
@@ -45,6 +46,7 @@ const enums = {
   ProtocolKind: ProtocolKindEnum,
   ProtocolUnit: ProtocolUnitEnum,
   CareSetting: CareSettingEnum,
+  SourceKind: SourceKindEnum,
   AnaesthesiaKind: AnaesthesiaKindEnum,
 } as const;
 
@@ -60,6 +62,7 @@ export function curationField(t: FieldBuilder, f: FieldSpec, required: boolean) 
     return t.field({ type: ref as typeof SeverityEnum, ...options });
   }
   if (f.kind === 'number') return t.float(options);
+  if (f.kind === 'list') return t.stringList(options);
   if (f.kind === 'boolean') return t.boolean(options);
   return t.string(options);
 }

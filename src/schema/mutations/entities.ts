@@ -5,12 +5,12 @@ import type { Context } from '../../context.ts';
 import { committedRow, curate } from '../../resolvers/curation.ts';
 import { a, type EntitySpec, entitySpecs } from '../../write/curation/specs.ts';
 import type { Row } from '../../write/rows.ts';
-import { builder, writeScope } from '../builder.ts';
+import { adminScope, builder, writeScope } from '../builder.ts';
 import { CitationInput, curationFields } from '../inputs/CurationInputs.ts';
 import { UserError } from '../types/UserError.ts';
 
 interface Payload {
-  slug: string | null;
+  key: string | null;
   dataVersion: number | null;
   errors: unknown[];
 }
@@ -28,6 +28,7 @@ const dataVersionField = {
 
 function entityMutations(spec: EntitySpec) {
   const Model = spec.model;
+  const keyName = spec.keyColumn === 'code' ? 'Code' : 'Slug';
   const payload = builder.objectRef<Payload>(`${Model}Payload`).implement({
     description: `The result of creating or updating ${a(spec.noun)}: the ${spec.noun} as committed, or errors.`,
     fields: (t) => ({
@@ -35,7 +36,7 @@ function entityMutations(spec: EntitySpec) {
         type: Model as never,
         nullable: true,
         description: `The ${spec.noun} after the change (null when there are errors).`,
-        resolve: (p: Payload) => (p.slug ? committedRow(Model, 'slug', p.slug) : null) as never,
+        resolve: (p: Payload) => (p.key ? committedRow(Model, spec.keyColumn, p.key) : null) as never,
       }),
       dataVersion: t.int({ ...dataVersionField, resolve: (p) => p.dataVersion }),
       errors: t.field({
@@ -51,12 +52,12 @@ function entityMutations(spec: EntitySpec) {
       deletedId: t.id({
         nullable: true,
         description: 'Global id of the deleted entity (it stays known to the change feed as a tombstone).',
-        resolve: (p) => (p.deleted ? encodeGlobalID(Model, String(p.deleted.slug)) : null),
+        resolve: (p) => (p.deleted ? encodeGlobalID(Model, String(p.deleted[spec.keyColumn])) : null),
       }),
-      deletedSlug: t.string({
+      [`deleted${keyName}`]: t.string({
         nullable: true,
-        description: 'Its slug.',
-        resolve: (p) => (p.deleted?.slug as string) ?? null,
+        description: `Its ${spec.keyColumn}.`,
+        resolve: (p) => (p.deleted?.[spec.keyColumn] as string | undefined) ?? null,
       }),
       dataVersion: t.int({ ...dataVersionField, resolve: (p) => p.dataVersion }),
       errors: t.field({
@@ -68,33 +69,45 @@ function entityMutations(spec: EntitySpec) {
   });
 
   const createInput = builder.inputType(`Create${Model}Input`, {
-    description: `New: ${a(spec.noun)}, with at least one citation.`,
+    description: `New: ${a(spec.noun)}${spec.citationColumn ? ', with at least one citation' : ''}.`,
     fields: (t) => ({
-      slug: t.string({
+      [spec.keyColumn]: t.string({
         required: true,
-        description: 'English kebab-case slug; it can never change afterwards.',
+        description:
+          spec.keyColumn === 'code'
+            ? 'ISO 3166-1 alpha-2 code (FR); it can never change afterwards.'
+            : 'English kebab-case slug; it can never change afterwards.',
       }),
       ...curationFields(t, spec, true),
-      citations: t.field({ type: [CitationInput], required: true, description: 'At least one.' }),
+      ...(spec.citationColumn
+        ? { citations: t.field({ type: [CitationInput], required: true, description: 'At least one.' }) }
+        : {}),
     }),
   });
   const updateInput = builder.inputType(`Update${Model}Input`, {
     description: `Changes to ${a(spec.noun)}: only the fields sent change.`,
     fields: (t) => ({
-      slug: t.string({ required: true, description: `Which ${spec.noun} (slugs never change).` }),
+      [spec.keyColumn]: t.string({
+        required: true,
+        description: `Which ${spec.noun} (its ${spec.keyColumn} never changes).`,
+      }),
       version: t.int({ required: true, description: 'The version you read; a stale one gets CONFLICT.' }),
       ...curationFields(t, spec, false),
-      citations: t.field({
-        type: [CitationInput],
-        required: false,
-        description: `Replaces the ${spec.noun}'s own citations (at least one).`,
-      }),
+      ...(spec.citationColumn
+        ? {
+            citations: t.field({
+              type: [CitationInput],
+              required: false,
+              description: `Replaces the ${spec.noun}'s own citations (at least one).`,
+            }),
+          }
+        : {}),
     }),
   });
   const deleteInput = builder.inputType(`Delete${Model}Input`, {
     description: `Which ${spec.noun} to delete.`,
     fields: (t) => ({
-      slug: t.string({ required: true, description: `Which ${spec.noun}.` }),
+      [spec.keyColumn]: t.string({ required: true, description: `Which ${spec.noun}.` }),
       version: t.int({ required: true, description: 'The version you read; a stale one gets CONFLICT.' }),
       cascade: t.boolean({
         required: false,
@@ -105,7 +118,7 @@ function entityMutations(spec: EntitySpec) {
 
   const toPayload = async (ctx: Context, run: Parameters<typeof curate<string>>[1]): Promise<Payload> => {
     const result = await curate(ctx, run);
-    return { slug: result.value, dataVersion: result.dataVersion, errors: result.errors };
+    return { key: result.value, dataVersion: result.dataVersion, errors: result.errors };
   };
   builder.mutationFields((t) => ({
     [`create${Model}`]: t.field({
@@ -124,8 +137,8 @@ function entityMutations(spec: EntitySpec) {
     }),
     [`delete${Model}`]: t.field({
       type: deletePayload,
-      authScopes: writeScope,
-      description: `Deletes ${a(spec.noun)} and its own facts at the version read. Needs the write scope.`,
+      authScopes: spec.deleteScope === 'admin' ? adminScope : writeScope,
+      description: `Deletes ${a(spec.noun)} and its own facts at the version read. Needs the ${spec.deleteScope} scope.`,
       args: { input: t.arg({ type: deleteInput, required: true, description: 'What to delete.' }) },
       resolve: async (_root, { input }, ctx) => {
         const result = await curate(ctx, (p, w) => p.deleteEntity(w, spec, input as never));

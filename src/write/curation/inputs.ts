@@ -60,7 +60,17 @@ function zodOf(f: FieldSpec): z.ZodType {
             ? z.number().finite()
             : f.kind === 'boolean'
               ? z.boolean()
-              : text(f.max);
+              : f.kind === 'date'
+                ? z.iso.date({ message: 'must be a date as YYYY-MM-DD' })
+                : f.kind === 'choice'
+                  ? z.enum(f.values as [string, ...string[]])
+                  : f.kind === 'list'
+                    ? z
+                        .array(text(f.max))
+                        .min(1, 'needs at least one')
+                        .max(f.items, `at most ${f.items}`)
+                        .refine((l) => new Set(l).size === l.length, { message: 'lists an entry twice' })
+                    : text(f.max);
   return f.nullable ? base.nullable() : base;
 }
 

@@ -25,6 +25,9 @@ export type FieldSpec = { description: string; nullable?: boolean } & (
   | { kind: 'text'; max: number }
   | { kind: 'number' }
   | { kind: 'boolean' }
+  | { kind: 'date' }
+  | { kind: 'choice'; values: readonly string[] }
+  | { kind: 'list'; max: number; items: number }
 );
 
 /** The values of a Prisma enum (the GraphQL enum of the same name); the same on both engines. */
@@ -39,14 +42,20 @@ export interface EntitySpec {
   noun: string;
   /** GraphQL field names: `treatment`, `createTreatment`… */
   one: string;
-  /** Citation column and claim type of the entity's own citations. */
-  citationColumn: string;
+  /** The column clients know it by, also its input field: `slug`, or `code` for a jurisdiction. */
+  keyColumn: 'slug' | 'code';
+  /** Citation column and claim type of the entity's own citations; null for what is not cited (sources, jurisdictions). */
+  citationColumn: string | null;
   claimType: string;
   fields: Record<string, FieldSpec>;
   /** Fields an entity cannot be created without. */
   required: string[];
-  /** Present input fields → columns. */
-  columns(input: Record<string, unknown>): Row;
+  /** Present input fields → columns (may read: a jurisdiction's id from its code). */
+  columns(w: Writer, input: Record<string, unknown>): Promise<Row>;
+  /** Deleting needs `admin` (sources: everything cites them), else `write`. */
+  deleteScope: 'write' | 'admin';
+  /** Validates the key of a new entity beyond "kebab-case slug" (a jurisdiction's ISO code). */
+  keyPattern?: { regex: RegExp; message: string };
 }
 
 export interface FactSpec {
@@ -82,7 +91,8 @@ function columnsOf(spec: { fields: Record<string, FieldSpec> }, input: Record<st
     if (!(field in input)) continue;
     if (f.kind === 'localized')
       Object.assign(row, localizedColumns(field, input[field] as never, !f.nullable));
-    else row[field] = (input[field] as string | null) ?? null;
+    else if (f.kind === 'date') row[field] = input[field] ? new Date(input[field] as string) : null;
+    else row[field] = (input[field] as string | number | boolean | null) ?? null;
   }
   return row;
 }
@@ -114,7 +124,9 @@ const treatmentSpec: EntitySpec = {
     },
   },
   required: ['name', 'summary'],
-  columns: (input) => columnsOf(treatmentSpec, input),
+  keyColumn: 'slug',
+  deleteScope: 'write',
+  columns: async (_w, input) => columnsOf(treatmentSpec, input),
 };
 
 function vocabularySpec(kind: VocabularyKind): EntitySpec {
@@ -138,12 +150,98 @@ function vocabularySpec(kind: VocabularyKind): EntitySpec {
     claimType: kind.one,
     fields,
     required: category ? ['name', 'category'] : ['name'],
-    columns: (input) => columnsOf({ fields }, input),
+    keyColumn: 'slug',
+    deleteScope: 'write',
+    columns: async (_w, input) => columnsOf({ fields }, input),
   };
 }
 
-/** Treatments, then the vocabulary kinds in registry order. */
-export const entitySpecs: readonly EntitySpec[] = [treatmentSpec, ...vocabularyKinds.map(vocabularySpec)];
+const sourceFields: Record<string, FieldSpec> = {
+  title: { kind: 'text', max: 300, description: 'Title of the document.' },
+  language: { kind: 'choice', values: ['fr', 'en'], description: 'Language of the document: fr or en.' },
+  kind: {
+    kind: 'enum',
+    enum: 'SourceKind',
+    description: 'Clinic page, patient information sheet or article.',
+  },
+  fileName: { kind: 'text', max: 200, description: 'File name of the document as archived.' },
+  lastUpdated: { kind: 'date', nullable: true, description: 'Last update the document states (ISO date).' },
+  sections: {
+    kind: 'list',
+    max: 300,
+    items: 500,
+    description:
+      'Its sections in reading order: headings, or "§N topic" labels. On update, the full list: sections cited by facts cannot be removed.',
+  },
+};
+
+const sourceSpec: EntitySpec = {
+  model: 'Source',
+  noun: 'source',
+  one: 'source',
+  keyColumn: 'slug',
+  citationColumn: null,
+  claimType: 'source',
+  fields: sourceFields,
+  required: ['title', 'language', 'kind', 'fileName', 'sections'],
+  deleteScope: 'admin',
+  // Sections are rows of their own, written by the operation (entities.ts).
+  columns: async (_w, { sections: _, ...input }) => columnsOf({ fields: sourceFields }, input),
+};
+
+const jurisdictionFields: Record<string, FieldSpec> = {
+  name: { kind: 'localized', max: 200, description: 'Name of the country or region.' },
+};
+
+const jurisdictionSpec: EntitySpec = {
+  model: 'Jurisdiction',
+  noun: 'jurisdiction',
+  one: 'jurisdiction',
+  keyColumn: 'code',
+  citationColumn: null,
+  claimType: 'jurisdiction',
+  fields: jurisdictionFields,
+  required: ['name'],
+  deleteScope: 'write',
+  keyPattern: { regex: /^[A-Z]{2}$/, message: 'must be an ISO 3166-1 alpha-2 code (two capital letters)' },
+  columns: async (_w, input) => columnsOf({ fields: jurisdictionFields }, input),
+};
+
+const authorityFields: Record<string, FieldSpec> = {
+  name: { kind: 'localized', max: 300, description: 'Name of the authority.' },
+  acronym: { kind: 'text', max: 30, nullable: true, description: 'Its acronym (ANSM).' },
+  jurisdiction: { kind: 'text', max: 2, description: 'Code of its jurisdiction (FR).' },
+};
+
+const authoritySpec: EntitySpec = {
+  model: 'Authority',
+  noun: 'authority',
+  one: 'authority',
+  keyColumn: 'slug',
+  citationColumn: ownerColumn('Authority'),
+  claimType: 'authority',
+  fields: authorityFields,
+  required: ['name', 'jurisdiction'],
+  deleteScope: 'write',
+  columns: async (w, { jurisdiction, ...input }) => {
+    const row = columnsOf({ fields: authorityFields }, input);
+    if (typeof jurisdiction === 'string') {
+      const path = ['input', 'jurisdiction'];
+      row.jurisdictionId = (await findOne(w, 'jurisdiction', 'code', jurisdiction, path, 'jurisdiction'))
+        .id as number;
+    }
+    return row;
+  },
+};
+
+/** Treatments, the vocabulary kinds in registry order, then sources, jurisdictions and authorities. */
+export const entitySpecs: readonly EntitySpec[] = [
+  treatmentSpec,
+  ...vocabularyKinds.map(vocabularySpec),
+  sourceSpec,
+  jurisdictionSpec,
+  authoritySpec,
+];
 
 /** A link kind's data columns as input fields: `noteFr`/`noteEn` → `note: { fr en }`, enums as is. */
 function linkSpec(kind: LinkKind): FactSpec {
