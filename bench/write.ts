@@ -9,6 +9,8 @@ import { parseArgs } from 'node:util';
 import pg from 'pg';
 import { seedScale } from '../seed/bulk.ts';
 import { createDb, type Db, loadEngine } from '../src/db.ts';
+import { addFact, removeFact } from '../src/write/curation/facts.ts';
+import { factSpecs } from '../src/write/curation/specs.ts';
 import { refreshOverlapStatements } from '../src/write/overlaps.ts';
 import { type Row, type Writer, write } from '../src/write/unitOfWork.ts';
 
@@ -85,6 +87,34 @@ async function toggleLink(w: Writer, t: number, add: boolean) {
   ]);
 }
 
+/** The same change as a curator makes it: addTreatmentContraindication then its removal, validated and cited. */
+async function curatedLinks(db: Db, n: number): Promise<number> {
+  const spec = factSpecs.find((f) => f.model === 'TreatmentContraindication');
+  if (!spec) throw new Error('no contraindication link spec');
+  const [section] = await db.sourceSection.findMany({ take: 1, include: { source: true } });
+  const times: number[] = [];
+  for (let i = 0; i < writes; i++) {
+    const treatment = await db.treatment.findFirstOrThrow({ where: { id: 1 + ((i * 104729) % n) } });
+    const linked = await db.treatmentContraindication.findMany({ where: { treatmentId: treatment.id } });
+    const free = await db.contraindication.findFirstOrThrow({
+      where: { id: { notIn: linked.map((l) => l.contraindicationId) } },
+    });
+    const input = { treatment: treatment.slug, contraindication: free.slug };
+    const started = performance.now();
+    await write(db, 'bench', (w) =>
+      addFact(w, spec, {
+        ...input,
+        severity: 'RELATIVE',
+        citations: [{ source: section?.source.slug, section: section?.locator }],
+      }),
+    );
+    const { version } = await db.treatment.findUniqueOrThrow({ where: { id: treatment.id } });
+    await write(db, 'bench', (w) => removeFact(w, spec, { ...input, version }));
+    times.push((performance.now() - started) / 2);
+  }
+  return median(times);
+}
+
 async function measure(db: Db, n: number) {
   const times: number[] = [];
   for (let i = 0; i < writes; i++) {
@@ -104,11 +134,13 @@ async function measure(db: Db, n: number) {
     );
     rebuild.push(performance.now() - started);
   }
-  return { write: median(times), rebuild: median(rebuild) };
+  return { write: median(times), curated: await curatedLinks(db, n), rebuild: median(rebuild) };
 }
 
-console.log('| engine | N | one link write (median) | full pair rebuild (median) |');
-console.log('|---|---|---|---|');
+console.log(
+  '| engine | N | one link write (median) | one curated link mutation, validated (median) | full pair rebuild (median) |',
+);
+console.log('|---|---|---|---|---|');
 for (const engine of engines) {
   for (const n of sizes) {
     const { url, drop } = await scratchUrl(engine, n);
@@ -117,7 +149,7 @@ for (const engine of engines) {
     try {
       await seedScale(db, url, n, 42, false);
       const r = await measure(db, n);
-      console.log(`| ${engine} | ${n} | ${ms(r.write)} | ${ms(r.rebuild)} |`);
+      console.log(`| ${engine} | ${n} | ${ms(r.write)} | ${ms(r.curated)} | ${ms(r.rebuild)} |`);
     } finally {
       await db.$disconnect();
       await drop();
