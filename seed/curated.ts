@@ -1,20 +1,14 @@
 // What the seed must leave alone once curators write to the database: every entity whose last
 // change (in the change log) was not the seed's — created, edited or deleted through the API —
 // with all of its facts, links and citations. The seed stays the source of what it alone wrote.
-import { vocabularyKinds } from '../src/model/kinds.ts';
-import type { Row } from '../src/write/rows.ts';
+import { entityKinds, vocabularyKinds } from '../src/model/kinds.ts';
+import { modelName, type Row } from '../src/write/rows.ts';
 import type { Writer } from '../src/write/unitOfWork.ts';
 
 export const SEED_ACTOR = 'seed';
 
 /** Entity models with the column clients know them by. */
-const keyColumns: Record<string, string> = {
-  Treatment: 'slug',
-  ...Object.fromEntries(vocabularyKinds.map((k) => [k.model, 'slug'])),
-  Source: 'slug',
-  Jurisdiction: 'code',
-  Authority: 'slug',
-};
+const keyColumns: Record<string, string> = Object.fromEntries(entityKinds.map((k) => [k.model, k.keyColumn]));
 
 /** Citation claim types naming an entity itself (`treatment:prp-injection`), by model. */
 const entityOfClaim: Record<string, string> = Object.fromEntries(
@@ -26,8 +20,6 @@ const otherEnd: Record<string, string> = {
   treatmentComponent: 'componentId',
   treatmentCombination: 'otherId',
 };
-
-const capital = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
 export class CuratedGuard {
   private readonly keysById = new Map<string, string>();
@@ -54,9 +46,10 @@ export class CuratedGuard {
 
   /** Remembers entity ids → keys (existing rows and rows the seed just created). */
   learn(model: string, rows: readonly Row[]): void {
-    const column = keyColumns[capital(model)];
+    const column = keyColumns[modelName(model)];
     if (!column) return;
-    for (const r of rows) this.keysById.set(`${capital(model)}:${r.id}`, `${capital(model)}:${r[column]}`);
+    for (const r of rows)
+      this.keysById.set(`${modelName(model)}:${r.id}`, `${modelName(model)}:${r[column]}`);
   }
 
   private byId(model: string, id: unknown): string | undefined {
@@ -65,7 +58,7 @@ export class CuratedGuard {
 
   /** The entities (`Model:key`) a row belongs to. */
   ownersOf(model: string, row: Row): string[] {
-    const name = capital(model);
+    const name = modelName(model);
     const column = keyColumns[name];
     if (column) return [`${name}:${row[column]}`];
     if (name === 'SourceSection') return [this.byId('Source', row.sourceId)].filter(Boolean) as string[];
@@ -98,8 +91,8 @@ export class CuratedGuard {
 
   /** Notes the entities the seed holds (rows of an entity model as the seed has them). */
   holds(model: string, rows: readonly Row[]): void {
-    const column = keyColumns[capital(model)];
-    if (column) for (const r of rows) this.held.add(`${capital(model)}:${r[column]}`);
+    const column = keyColumns[modelName(model)];
+    if (column) for (const r of rows) this.held.add(`${modelName(model)}:${r[column]}`);
   }
 
   /**

@@ -230,6 +230,21 @@ export function vocabularyKind(model: string): VocabularyKind {
 /** The column of Citation (or of another owned model, e.g. TerminologyCode) pointing at `model`. */
 export const ownerColumn = (model: string, owned = 'Citation'): string => foreignKey(owned, model);
 
+/**
+ * Entities: what clients know by a slug (or a jurisdiction's code), each with its own version and
+ * change-log entries; every other row is a fact of one of them. In full-sync order.
+ */
+export const entityKinds: ReadonlyArray<{ model: string; keyColumn: 'slug' | 'code' }> = [
+  { model: 'Treatment', keyColumn: 'slug' },
+  ...vocabularyKinds.map((k) => ({ model: k.model, keyColumn: 'slug' as const })),
+  { model: 'Source', keyColumn: 'slug' },
+  { model: 'Jurisdiction', keyColumn: 'code' },
+  { model: 'Authority', keyColumn: 'slug' },
+];
+
+/** The column clients know an entity model by (undefined for a model that is no entity). */
+export const entityKeyColumn = (model: string) => entityKinds.find((k) => k.model === model)?.keyColumn;
+
 /** Models `search` looks in: treatments first, then the searchable vocabularies. */
 export const searchModels = [
   'Treatment',

@@ -5,23 +5,13 @@
 // slug and version. A RESET entry (a bulk reload) tells the client to start a full sync again.
 // Entities changed while a full sync pages may come twice; their versions tell which is newer.
 import { BadInputError } from '../errors.ts';
+import { entityKeyColumn, entityKinds } from '../model/kinds.ts';
 import { ident, queryRows, type SqlRow } from './sql.ts';
 
 /** Entity kinds in full-sync order, with the column clients know them by. */
-export const feedKinds = [
-  ['Treatment', 'slug'],
-  ['Technique', 'slug'],
-  ['ActiveIngredient', 'slug'],
-  ['Indication', 'slug'],
-  ['Contraindication', 'slug'],
-  ['SideEffect', 'slug'],
-  ['BodyArea', 'slug'],
-  ['Source', 'slug'],
-  ['Jurisdiction', 'code'],
-  ['Authority', 'slug'],
-] as const;
+const feedKinds = entityKinds.map((k) => [k.model, k.keyColumn] as const);
 
-export const keyColumnOf = (kind: string) => feedKinds.find(([k]) => k === kind)?.[1] ?? 'slug';
+export const keyColumnOf = (kind: string) => entityKeyColumn(kind) ?? 'slug';
 
 export interface FeedEntry {
   /** Change-log sequence number; null for an entry of a full sync. */

@@ -3,7 +3,7 @@
 // row is a fact of one: a link, claim, setting or status of its treatment, a code of its vocabulary
 // entry, a section of its source, a citation of whatever fact it supports.
 import { getDatamodel } from '../generated/pothos-types.ts';
-import { vocabularyKinds } from '../model/kinds.ts';
+import { entityKinds } from '../model/kinds.ts';
 import { delegate, type Row, type Tx } from './rows.ts';
 
 export interface EntityRef {
@@ -22,13 +22,7 @@ export interface RowChange {
 
 export type Change = RowChange & { owner: EntityRef[] };
 
-export const entityModels: ReadonlySet<string> = new Set([
-  'Treatment',
-  ...vocabularyKinds.map((k) => k.model),
-  'Source',
-  'Jurisdiction',
-  'Authority',
-]);
+export const entityModels: ReadonlySet<string> = new Set(entityKinds.map((k) => k.model));
 
 export const isEntityModel = (model: string) => entityModels.has(model);
 
