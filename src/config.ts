@@ -108,6 +108,9 @@ const schema = z.object({
   /** JSON file mapping sha256 hashes to documents, trusted at start (e.g. a client's build manifest). */
   PERSISTED_OPERATIONS_FILE: z.string().trim().optional(),
 
+  /** Downloads at /export served at once by this process (each holds a snapshot); 0 turns them off. */
+  EXPORT_CONCURRENCY: count(2, 100),
+
   SHUTDOWN_TIMEOUT_MS: count(10_000, 600_000),
   /** On SIGTERM, keep serving (with /ready at 503) at least this long, so load balancers stop sending. */
   SHUTDOWN_DELAY_MS: count(0, 600_000),

@@ -7,7 +7,7 @@ import { config } from './config.ts';
 import type { PrismaClient } from './generated/sqlite/client.ts';
 import { logger } from './logger.ts';
 import type { Engine } from './migrations.ts';
-import { pgReader, type Reader, sqliteReader } from './readers.ts';
+import { pgReader, pgSnapshot, type Reader, type Snapshot, sqliteReader, sqliteSnapshot } from './readers.ts';
 import { pinnedReplica, replicaRouting } from './replicas.ts';
 
 export type Db = PrismaClient;
@@ -64,14 +64,26 @@ export const dbStats = { statements: 0, rows: 0 };
 export const requestStatements = new AsyncLocalStorage<{ count: number }>();
 
 /** The plain-SQL readers of each client (src/readers.ts): its primary's and its replicas'. */
-const readersOf = new WeakMap<object, { primary: Reader; replicas: Reader[]; engine: Engine }>();
+interface Readers {
+  primary: Reader;
+  replicas: Reader[];
+  engine: Engine;
+  /** Opens a consistent view of the primary (src/export). */
+  snapshot: () => Promise<Snapshot>;
+}
+const readersOf = new WeakMap<object, Readers>();
 
 export function createDb(url: string, poolSize = config.DATABASE_POOL_SIZE, readUrls: string[] = []): Db {
   if (url.startsWith('file:')) {
     const file = sqliteFilePath(url);
     const { Client, adapter } = engineModules('sqlite');
     const client = new Client({ adapter: counting(adapter(file)) });
-    readersOf.set(client, { primary: countingReader(sqliteReader(file)), replicas: [], engine: 'sqlite' });
+    readersOf.set(client, {
+      primary: countingReader(sqliteReader(file)),
+      replicas: [],
+      engine: 'sqlite',
+      snapshot: async () => sqliteSnapshot(file),
+    });
     return client;
   }
   // Both clients are generated from the same model (prisma/model.prisma), so their APIs are the
@@ -93,19 +105,25 @@ export function createDb(url: string, poolSize = config.DATABASE_POOL_SIZE, read
         },
       },
     }) as unknown as Db;
-    return { client, reader: countingReader(pgReader(pool)) };
+    return { client, reader: countingReader(pgReader(pool)), snapshot: () => pgSnapshot(pool) };
   };
   const primary = postgres(url);
   if (readUrls.length === 0) {
-    readersOf.set(primary.client, { primary: primary.reader, replicas: [], engine: 'postgresql' });
+    readersOf.set(primary.client, {
+      primary: primary.reader,
+      replicas: [],
+      engine: 'postgresql',
+      snapshot: primary.snapshot,
+    });
     return primary.client;
   }
   // Reads outside transactions go to the request's replica; writes and transactions to the primary.
   const replicas = readUrls.map(postgres);
-  const readers = {
+  const readers: Readers = {
     primary: primary.reader,
     replicas: replicas.map((r) => r.reader),
-    engine: 'postgresql' as const,
+    engine: 'postgresql',
+    snapshot: primary.snapshot,
   };
   const routed = primary.client.$extends(
     replicaRouting(
@@ -134,6 +152,13 @@ export function primaryReader(client: Db = db): Reader {
   const readers = readersOf.get(client);
   if (!readers) throw new Error('primaryReader: a client made by createDb is required');
   return readers.primary;
+}
+
+/** A consistent view of the client's primary for a long read; close it when done. */
+export function openSnapshot(client: Db = db): Promise<Snapshot> {
+  const readers = readersOf.get(client);
+  if (!readers) throw new Error('openSnapshot: a client made by createDb is required');
+  return readers.snapshot();
 }
 
 /** The engine behind a client made by createDb (plain-SQL writers number placeholders for PostgreSQL). */

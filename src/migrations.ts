@@ -222,7 +222,31 @@ async function everyMigrationApplied(url: string): Promise<boolean> {
  */
 export async function applyMigrations(url: string, options: { upTo?: string } = {}): Promise<string[]> {
   const { upTo } = options;
-  if (!upTo && (await everyMigrationApplied(url))) return [];
+  if (!upTo && (await everyMigrationApplied(url))) {
+    await useWriteAheadLog(url);
+    return [];
+  }
+  const applied = await migrate(url, upTo);
+  await useWriteAheadLog(url);
+  return applied;
+}
+
+/**
+ * SQLite in WAL mode (kept in the file once set): readers on their own handles (the plain-SQL
+ * reader, an export's snapshot) and the writer never block each other, and a long read sees one
+ * consistent state while curators write.
+ */
+async function useWriteAheadLog(url: string): Promise<void> {
+  if (engineOf(url) !== 'sqlite') return;
+  const adapter = await adapterFactory(url).connect();
+  try {
+    await adapter.queryRaw({ sql: 'PRAGMA journal_mode = WAL', args: [], argTypes: [] });
+  } finally {
+    await adapter.dispose();
+  }
+}
+
+function migrate(url: string, upTo: string | undefined): Promise<string[]> {
   return withSchemaEngine(url, async (engine) => {
     const migrationsList = readMigrations(engineOf(url));
     if (upTo) {

@@ -106,3 +106,58 @@ export function pgReader(pool: pg.Pool): Reader {
     });
   };
 }
+
+/** One consistent view of the database across many statements (a long read such as an export). */
+export interface Snapshot {
+  read: Reader;
+  close(): Promise<void>;
+}
+
+/**
+ * A SQLite snapshot: a read transaction on a handle of its own. In WAL mode it sees the database
+ * as of its first read while writers go on beside it.
+ */
+export function sqliteSnapshot(file: string): Snapshot {
+  const handle = new Database(file, { readonly: true, fileMustExist: true });
+  handle.exec('BEGIN');
+  const statements = new Map<string, Database.Statement>();
+  return {
+    read: (sql, params) => {
+      const statement = statements.get(sql) ?? handle.prepare(sql);
+      statements.set(sql, statement);
+      return Promise.resolve(statement.all(...(params as unknown[])) as SqlRow[]);
+    },
+    close: async () => {
+      if (handle.inTransaction) handle.exec('COMMIT');
+      handle.close();
+    },
+  };
+}
+
+/** A PostgreSQL snapshot: a REPEATABLE READ, READ ONLY transaction on one pooled connection. */
+export async function pgSnapshot(pool: pg.Pool): Promise<Snapshot> {
+  const client = await pool.connect();
+  try {
+    await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
+  } catch (error) {
+    client.release(true);
+    throw error;
+  }
+  return {
+    read: async (sql, params) => {
+      let n = 0;
+      const text = sql.replace(/\?/g, () => `$${++n}`);
+      return (await client.query({ text, values: params as unknown[], types })).rows as SqlRow[];
+    },
+    close: async () => {
+      try {
+        await client.query('COMMIT');
+        client.release();
+      } catch (error) {
+        // A connection that failed mid-transaction is not given back to the pool.
+        client.release(true);
+        throw error;
+      }
+    },
+  };
+}

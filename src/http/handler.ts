@@ -3,6 +3,9 @@
 // its log line) happens in Yoga plugins (src/yoga.ts), so `yoga.fetch` behaves as production does.
 import { timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { createGzip } from 'node:zlib';
 import type { YogaServerInstance } from 'graphql-yoga';
 import type { Config } from '../config.ts';
 import type { ServerContext } from '../context.ts';
@@ -11,6 +14,7 @@ import { AppError, ForbiddenError, LimitExceededError, UnauthenticatedError } fr
 import { logger, requestScope } from '../logger.ts';
 import type { RedisLink } from '../redis.ts';
 import { BodyTooLargeError, readBody } from './body.ts';
+import { exportReply } from './exports.ts';
 import { changelogReply, graphiqlAsset, graphiqlPage, schemaReply, wantsHtml } from './graphiql.ts';
 import { metrics, registry } from './metrics.ts';
 import { type IncomingContext, requestIdOf } from './plugins/requestScope.ts';
@@ -34,7 +38,16 @@ export interface Lifecycle {
   onIdle?: () => void;
 }
 
-type Route = 'graphql' | 'graphiql' | 'health' | 'ready' | 'metrics' | 'index' | 'static' | 'other';
+type Route =
+  | 'graphql'
+  | 'graphiql'
+  | 'health'
+  | 'ready'
+  | 'metrics'
+  | 'index'
+  | 'static'
+  | 'export'
+  | 'other';
 const routes: Record<string, Route> = {
   '/graphql': 'graphql',
   '/health': 'health',
@@ -43,10 +56,13 @@ const routes: Record<string, Route> = {
   '/': 'index',
   '/schema.graphql': 'static',
   '/changelog': 'static',
+  '/export': 'export',
 };
 
 function routeOf(req: IncomingMessage, path: string): Route {
-  const route = routes[path] ?? (path.startsWith('/graphiql/') ? 'static' : 'other');
+  const route =
+    routes[path] ??
+    (path.startsWith('/graphiql/') ? 'static' : path.startsWith('/export/') ? 'export' : 'other');
   // A browser opening /graphql gets GraphiQL; GraphQL clients never ask for HTML.
   if (
     route === 'graphql' &&
@@ -90,7 +106,8 @@ async function serve(deps: HandlerDeps, req: IncomingMessage, res: ServerRespons
   }
   if (deps.lifecycle.shuttingDown) reply.headers.connection = 'close';
   res.writeHead(reply.status, { 'x-request-id': requestId, ...reply.headers });
-  res.end(req.method === 'HEAD' ? undefined : reply.body);
+  if (reply.stream) await streamBody(reply, req, res, log);
+  else res.end(req.method === 'HEAD' ? undefined : reply.body);
   // GraphQL requests are logged and counted by their Yoga plugin (src/http/plugins/requestLog.ts).
   if (route === 'graphql' && !reply.shell) return;
   const seconds = (performance.now() - startedAt) / 1000;
@@ -98,6 +115,26 @@ async function serve(deps: HandlerDeps, req: IncomingMessage, res: ServerRespons
   metrics.duration.observe({ route }, seconds);
   if (route !== 'health' && route !== 'metrics' && route !== 'static') {
     log.info({ method: req.method, path, status: reply.status, ms: Math.round(seconds * 1000) }, 'request');
+  }
+}
+
+/** Writes a streamed body (gzipped when asked), then releases what produced it. */
+async function streamBody(reply: Reply, req: IncomingMessage, res: ServerResponse, log: typeof logger) {
+  try {
+    if (req.method === 'HEAD' || !reply.stream) {
+      res.end();
+      return;
+    }
+    const source = Readable.from(reply.stream);
+    if (reply.gzip) await pipeline(source, createGzip(), res);
+    else await pipeline(source, res);
+  } catch (error) {
+    // The client went away, or reading failed after the status was sent: the response ends
+    // unfinished (no final chunk), which a client sees as an error, never as a short file.
+    log.warn({ err: error }, 'streamed answer ended early');
+    res.destroy();
+  } finally {
+    reply.release?.();
   }
 }
 
@@ -123,11 +160,23 @@ async function plain(
         changelog: '/changelog',
         health: '/health',
         ready: '/ready',
+        exports: '/export',
       });
     case 'static':
       if (path === '/schema.graphql') return schemaReply();
       if (path === '/changelog') return changelogReply();
       return (await graphiqlAsset(path, req.headers['accept-encoding'])) ?? notFound(req, requestId);
+    case 'export':
+      try {
+        return await exportReply(deps.db, deps.config, {
+          method: req.method ?? 'GET',
+          path,
+          headers: req.headers,
+        });
+      } catch (error) {
+        if (error instanceof AppError) return errorReply(error, requestId);
+        throw error;
+      }
     case 'health':
       return jsonReply(200, { status: 'ok' });
     case 'ready': {

@@ -7,6 +7,12 @@ export interface Reply {
   status: number;
   headers: Record<string, string>;
   body: string | Buffer;
+  /** A body written as it is produced (an export download), instead of `body`. */
+  stream?: AsyncIterable<Buffer>;
+  /** Gzip `stream` on the way out. */
+  gzip?: boolean;
+  /** Called once the answer is written or abandoned, whether or not `stream` was read. */
+  release?: () => void;
 }
 
 const JSON_TYPE = 'application/json; charset=utf-8';

@@ -2,6 +2,7 @@
 // file then copies (tests/setup/per-file.ts), and removes everything the run created at the end.
 import { mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
+import Database from 'better-sqlite3';
 import { Redis } from 'ioredis';
 import type { TestProject } from 'vitest/node';
 import { seedDatabase } from '../../seed/load.ts';
@@ -98,6 +99,12 @@ export default async function setup(project: TestProject) {
     await loadEngine(engine);
     const db = createDb(templateUrl, 2);
     await seedDatabase(db).finally(() => db.$disconnect());
+    // Every file copies the template's one file: nothing may be left in its write-ahead log.
+    if (engine === 'sqlite') {
+      const sqlite = new Database(templateUrl.replace(/^file:/, ''));
+      sqlite.pragma('wal_checkpoint(TRUNCATE)');
+      sqlite.close();
+    }
   } catch (error) {
     // No teardown runs when setup fails: clean up here.
     if (engine === 'postgresql') await dropPgDatabasesLike(runId);
