@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
 import { seedScale } from '../seed/bulk.ts';
-import { createDb, type Db, loadEngine } from '../src/db.ts';
+import { createDb, type Db, dbStats, loadEngine } from '../src/db.ts';
 import { addFact, removeFact } from '../src/write/curation/facts.ts';
 import { factSpecs } from '../src/write/curation/specs.ts';
 import { refreshOverlapStatements } from '../src/write/overlaps.ts';
@@ -21,6 +21,8 @@ const { values } = parseArgs({
     engines: { type: 'string', default: 'sqlite,postgresql' },
     writes: { type: 'string', default: '20' },
     'pg-admin': { type: 'string', default: 'postgresql://postgres@127.0.0.1:5432/postgres' },
+    /** A database already filled by seed:scale (its engine from the URL): measured as it is, left in place. */
+    url: { type: 'string' },
   },
 });
 const sizes = (values.treatments ?? '').split(',').map(Number);
@@ -88,11 +90,12 @@ async function toggleLink(w: Writer, t: number, add: boolean) {
 }
 
 /** The same change as a curator makes it: addTreatmentContraindication then its removal, validated and cited. */
-async function curatedLinks(db: Db, n: number): Promise<number> {
+async function curatedLinks(db: Db, n: number): Promise<{ ms: number; statements: number }> {
   const spec = factSpecs.find((f) => f.model === 'TreatmentContraindication');
   if (!spec) throw new Error('no contraindication link spec');
   const [section] = await db.sourceSection.findMany({ take: 1, include: { source: true } });
   const times: number[] = [];
+  const statements: number[] = [];
   for (let i = 0; i < writes; i++) {
     const treatment = await db.treatment.findFirstOrThrow({ where: { id: 1 + ((i * 104729) % n) } });
     const linked = await db.treatmentContraindication.findMany({ where: { treatmentId: treatment.id } });
@@ -101,6 +104,7 @@ async function curatedLinks(db: Db, n: number): Promise<number> {
     });
     const input = { treatment: treatment.slug, contraindication: free.slug };
     const started = performance.now();
+    const before = dbStats.statements;
     await write(db, 'bench', (w) =>
       addFact(w, spec, {
         ...input,
@@ -108,11 +112,15 @@ async function curatedLinks(db: Db, n: number): Promise<number> {
         citations: [{ source: section?.source.slug, section: section?.locator }],
       }),
     );
+    const added = dbStats.statements - before;
     const { version } = await db.treatment.findUniqueOrThrow({ where: { id: treatment.id } });
+    const beforeRemove = dbStats.statements;
     await write(db, 'bench', (w) => removeFact(w, spec, { ...input, version }));
+    statements.push((added + dbStats.statements - beforeRemove) / 2);
+    // The version read between the two is not part of either mutation's time.
     times.push((performance.now() - started) / 2);
   }
-  return median(times);
+  return { ms: median(times), statements: median(statements) };
 }
 
 async function measure(db: Db, n: number) {
@@ -138,21 +146,36 @@ async function measure(db: Db, n: number) {
 }
 
 console.log(
-  '| engine | N | one link write (median) | one curated link mutation, validated (median) | full pair rebuild (median) |',
+  '| engine | N | one link write (median) | one curated link mutation, validated (median) | its SQL statements | full pair rebuild (median) |',
 );
-console.log('|---|---|---|---|---|');
-for (const engine of engines) {
-  for (const n of sizes) {
-    const { url, drop } = await scratchUrl(engine, n);
-    await loadEngine(engine);
-    const db = createDb(url, 2);
-    try {
-      await seedScale(db, url, n, 42, false);
-      const r = await measure(db, n);
-      console.log(`| ${engine} | ${n} | ${ms(r.write)} | ${ms(r.curated)} | ${ms(r.rebuild)} |`);
-    } finally {
-      await db.$disconnect();
-      await drop();
+console.log('|---|---|---|---|---|---|');
+const row = (engine: string, n: number, r: Awaited<ReturnType<typeof measure>>) =>
+  console.log(
+    `| ${engine} | ${n} | ${ms(r.write)} | ${ms(r.curated.ms)} | ${r.curated.statements} | ${ms(r.rebuild)} |`,
+  );
+if (values.url) {
+  const engine = values.url.startsWith('file:') ? 'sqlite' : 'postgresql';
+  await loadEngine(engine);
+  const db = createDb(values.url, 2);
+  try {
+    const n = await db.treatment.count();
+    row(engine, n, await measure(db, n));
+  } finally {
+    await db.$disconnect();
+  }
+} else {
+  for (const engine of engines) {
+    for (const n of sizes) {
+      const { url, drop } = await scratchUrl(engine, n);
+      await loadEngine(engine);
+      const db = createDb(url, 2);
+      try {
+        await seedScale(db, url, n, 42, false);
+        row(engine, n, await measure(db, n));
+      } finally {
+        await db.$disconnect();
+        await drop();
+      }
     }
   }
 }

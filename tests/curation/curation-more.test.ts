@@ -235,6 +235,25 @@ describe('fact mutations', () => {
       max: 2,
       unit: null,
     });
+    // A range whose max is below its min is refused, whether both are sent or one meets the stored other.
+    const inverted = await mutate(
+      curator,
+      `mutation { addProtocolClaim(input: { treatment: "mesolift", key: "inverted", kind: SESSION_COUNT, text: { fr: "Entre 5 et 3 séances." }, min: 5, max: 3, unit: SESSION, citations: [${CITE}] }) { errors { code path message } } }`,
+    );
+    expect(inverted.errors).toEqual([
+      { code: 'VALIDATION', path: ['input', 'max'], message: 'max (3) must not be less than min (5)' },
+    ]);
+    const below = await mutate(
+      curator,
+      `mutation { updateProtocolClaim(input: { treatment: "mesolift", key: "top-up", version: ${await treatmentVersion('mesolift')}, min: 3 }) { errors { code path message } } }`,
+    );
+    expect(below.errors).toEqual([
+      { code: 'VALIDATION', path: ['input', 'min'], message: 'min (3) must not be more than max (2)' },
+    ]);
+    expect(await db.protocolClaim.count({ where: { key: 'inverted' } })).toBe(0);
+    expect(await db.protocolClaim.findFirst({ where: { key: 'top-up' }, select: { min: true } })).toEqual({
+      min: 1,
+    });
     const removed = await mutate<{ treatment: { protocol: { nodes: Array<{ kind: string }> } } }>(
       curator,
       `mutation { removeProtocolClaim(input: { treatment: "mesolift", key: "top-up", version: ${await treatmentVersion('mesolift')} }) {

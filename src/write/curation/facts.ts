@@ -53,6 +53,12 @@ async function locate(w: Writer, spec: FactSpec, input: Input) {
   return { treatment, target, end, existing, subject, cite };
 }
 
+/** The spec's rule across fields, on the row as it would be written. */
+function checkRow(spec: FactSpec, row: Row, input: Input) {
+  const broken = spec.check?.(row, (field) => field in input);
+  if (broken) throw UserFault.of('VALIDATION', ['input', broken.field], broken.message);
+}
+
 /** Adds the fact with its citations; returns the treatment's slug. */
 export async function addFact(w: Writer, spec: FactSpec, raw: Input): Promise<string> {
   const schema = z.strictObject({
@@ -73,8 +79,10 @@ export async function addFact(w: Writer, spec: FactSpec, raw: Input): Promise<st
       `${at.subject} is a ${spec.noun} already; update it instead`,
     );
   }
+  const columns = await spec.columns(w, input);
+  checkRow(spec, columns, input);
   const [created] = await w.create(spec.model, [
-    { treatmentId: at.treatment.id as number, ...at.end, ...(await spec.columns(w, input)) },
+    { treatmentId: at.treatment.id as number, ...at.end, ...columns },
   ]);
   await at.cite(created as Row, input.citations);
   return at.treatment.slug as string;
@@ -98,6 +106,7 @@ export async function updateFact(w: Writer, spec: FactSpec, raw: Input): Promise
       ([column, value]) => (existing[column] ?? null) !== value,
     ),
   );
+  checkRow(spec, { ...existing, ...changed }, input);
   const row = Object.keys(changed).length > 0 ? await w.update(spec.model, existing, changed) : existing;
   if (input.citations) await at.cite(row, input.citations);
   return at.treatment.slug as string;

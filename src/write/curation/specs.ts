@@ -73,6 +73,11 @@ export interface FactSpec {
   required: string[];
   /** Present input fields → columns (may read: an authority's id from its slug). */
   columns(w: Writer, input: Record<string, unknown>): Promise<Row>;
+  /**
+   * A rule across fields, checked on the row as it would be written (stored values merged with
+   * those sent): the offending input field (one that was sent) and why, or nothing.
+   */
+  check?(row: Row, sent: (field: string) => boolean): { field: string; message: string } | undefined;
 }
 
 /** `name: { fr, en }` → `{ nameFr, nameEn }`; a NOT NULL French column gets '' when only English is given. */
@@ -345,8 +350,14 @@ const text = (what: string): FieldSpec => ({
 });
 
 /** A fact known by its key within its treatment (`sessions`, `no-scars`…), with its citations. */
-function keyedSpec(model: string, noun: string, fields: Record<string, FieldSpec>): FactSpec {
+function keyedSpec(
+  model: string,
+  noun: string,
+  fields: Record<string, FieldSpec>,
+  check?: FactSpec['check'],
+): FactSpec {
   return {
+    check,
     model,
     noun,
     claimType: lowerFirst(model),
@@ -362,17 +373,27 @@ function keyedSpec(model: string, noun: string, fields: Record<string, FieldSpec
 }
 
 const keyedSpecs = [
-  keyedSpec('ProtocolClaim', 'protocol claim', {
-    kind: {
-      kind: 'enum',
-      enum: 'ProtocolKind',
-      description: 'What the claim is about (sessions, interval…).',
+  keyedSpec(
+    'ProtocolClaim',
+    'protocol claim',
+    {
+      kind: {
+        kind: 'enum',
+        enum: 'ProtocolKind',
+        description: 'What the claim is about (sessions, interval…).',
+      },
+      text: text('claim'),
+      min: { kind: 'number', nullable: true, description: 'Lower bound, when the claim gives a number.' },
+      max: { kind: 'number', nullable: true, description: 'Upper bound (equal to min for one value).' },
+      unit: { kind: 'enum', enum: 'ProtocolUnit', nullable: true, description: 'Unit of min and max.' },
     },
-    text: text('claim'),
-    min: { kind: 'number', nullable: true, description: 'Lower bound, when the claim gives a number.' },
-    max: { kind: 'number', nullable: true, description: 'Upper bound (equal to min for one value).' },
-    unit: { kind: 'enum', enum: 'ProtocolUnit', nullable: true, description: 'Unit of min and max.' },
-  }),
+    (row, sent) => {
+      if (typeof row.min !== 'number' || typeof row.max !== 'number' || row.max >= row.min) return undefined;
+      return sent('max')
+        ? { field: 'max', message: `max (${row.max}) must not be less than min (${row.min})` }
+        : { field: 'min', message: `min (${row.min}) must not be more than max (${row.max})` };
+    },
+  ),
   keyedSpec('Limitation', 'limitation', { text: text('limitation') }),
   keyedSpec('TreatmentSetting', 'setting', {
     setting: { kind: 'enum', enum: 'CareSetting', description: 'Office or clinic operating room.' },
