@@ -53,7 +53,9 @@ WHERE c."${column}" >= ? AND c."${column}" <= ? ORDER BY c."${column}", c."id"`;
 function toRow(columns: Column[], raw: SqlRow): ExportRow {
   const row: ExportRow = {};
   columns.forEach((c, i) => {
-    row[c.name] = normalise(raw[`c${i}`], c.type);
+    const value = normalise(raw[`c${i}`], c.type);
+    // A required French text is stored empty when a curator gave only English: not given, like null.
+    row[c.name] = c.localized && value === '' ? null : value;
   });
   return row;
 }

@@ -59,6 +59,12 @@ beforeAll(async () => {
     curator,
   );
   expect(payloadErrors(linked, 'addTreatmentContraindication')).toEqual([]);
+  const englishOnly = await gql(
+    `mutation { createTechnique(input: { slug: "english-only", name: { en: "Cannula" }, citations: [${CITE}] }) { errors { code message } } }`,
+    {},
+    curator,
+  );
+  expect(payloadErrors(englishOnly, 'createTechnique')).toEqual([]);
   jsonDir = tempDir();
   csvDir = tempDir();
   await writeExport(db, jsonDir, 'json');
@@ -236,6 +242,15 @@ describe('npm run export', () => {
     // A cell that would start a formula is prefixed with ' (OWASP); commas, quotes and a line break survive quoting.
     expect(odd?.nameFr).toBe(`'=SOMME(A1), « guillemets "doubles" »`);
     expect(odd?.nameEn).toBe('Line one\nline two');
+    // A text given only in English has no French in the files (the database stores '' for it).
+    expect(readJson(jsonDir, 'techniques').find((t) => t.slug === 'english-only')?.name).toEqual({
+      fr: null,
+      en: 'Cannula',
+    });
+    expect(readCsv(csvDir, 'techniques').find((t) => t.slug === 'english-only')).toMatchObject({
+      nameFr: '',
+      nameEn: 'Cannula',
+    });
     const link = readCsv(csvDir, 'treatment-contraindications').find(
       (r) => r.contraindication === 'odd-text',
     );
