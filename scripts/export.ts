@@ -29,8 +29,10 @@ async function main(): Promise<number> {
   const started = performance.now();
   if (format === 'seed') {
     const { writeSeedFiles } = await import('../seed/export.ts');
-    const { files, bytes } = await writeSeedFiles(db, dir);
-    console.log(`exported seed data: ${files} files, ${bytes} bytes in ${elapsed(started)} to ${dir}`);
+    const { files, bytes, removed } = await writeSeedFiles(db, dir);
+    console.log(
+      `exported seed data: ${files} files, ${bytes} bytes in ${elapsed(started)} to ${dir}${removed > 0 ? ` (removed ${removed} treatment files the database no longer holds)` : ''}`,
+    );
     return 0;
   }
   const { writeExport } = await import('../src/export/files.ts');

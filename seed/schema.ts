@@ -8,7 +8,15 @@ export const slug = z
 
 const text = z.string().trim().min(1, 'must not be empty');
 
-export const localized = z.strictObject({ fr: text, en: text.optional() });
+/**
+ * `{ fr, en }`, at least one of them: French is the source language, but text curated through the
+ * API may be English only (src/write/curation/inputs.ts), and an export must load back.
+ */
+export const localized = z
+  .strictObject({ fr: text.optional(), en: text.optional() })
+  .refine((v) => v.fr !== undefined || v.en !== undefined, {
+    message: 'needs a text in at least one language (fr or en)',
+  });
 
 /** Strictest first: a link's severity is the strictest its citations state (seed/FORMAT.md). */
 export const SEVERITIES = ['ABSOLUTE', 'RELATIVE', 'PRECAUTION'] as const;

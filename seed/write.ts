@@ -6,16 +6,19 @@
 
 import type { Db } from '../src/db.ts';
 import { type LinkKind, ownerColumn, treatmentLinkKinds, vocabularyKinds } from '../src/model/kinds.ts';
+import { localizedColumns } from '../src/write/curation/specs.ts';
 import { type WriteOptions, type Writer, write } from '../src/write/unitOfWork.ts';
 import { CuratedGuard, SEED_ACTOR } from './curated.ts';
 import type { CitationInput, Localized } from './schema.ts';
 import { type Row, type SyncStats, TableSync, type Value } from './sync.ts';
 import type { SeedData } from './validate.ts';
 
-const loc = (prefix: string, value: Localized | undefined): Row => ({
-  [`${prefix}Fr`]: value?.fr ?? null,
-  [`${prefix}En`]: value?.en ?? null,
-});
+/**
+ * `name: { fr, en }` → `{ nameFr, nameEn }`. A required text has a NOT NULL French column: English
+ * only, it gets '' there, as curation writes it.
+ */
+const loc = (prefix: string, value: Localized | undefined, required = false): Row =>
+  localizedColumns(prefix, value, required);
 
 interface PendingCitations {
   column: string;
@@ -81,7 +84,7 @@ async function writeAll(w: Writer, data: SeedData): Promise<SyncStats> {
   );
   const jurisdictionIds = await s.sync(
     'jurisdiction',
-    data.jurisdictions.map((j) => ({ code: j.code, ...loc('name', j.name) })),
+    data.jurisdictions.map((j) => ({ code: j.code, ...loc('name', j.name, true) })),
     ['code'],
   );
   const authorityIds = await s.sync(
@@ -89,7 +92,7 @@ async function writeAll(w: Writer, data: SeedData): Promise<SyncStats> {
     data.authorities.map((a) => ({
       slug: a.slug,
       acronym: a.acronym ?? null,
-      ...loc('name', a.name),
+      ...loc('name', a.name, true),
       jurisdictionId: jurisdictionIds.get(a.jurisdiction) as number,
     })),
     ['slug'],
@@ -108,7 +111,7 @@ async function writeAll(w: Writer, data: SeedData): Promise<SyncStats> {
       model,
       items.map((v) => ({
         slug: v.slug,
-        ...loc('name', v.name),
+        ...loc('name', v.name, true),
         ...loc('description', v.description),
         ...(v.category ? { category: v.category } : {}),
       })),
@@ -135,8 +138,8 @@ async function writeAll(w: Writer, data: SeedData): Promise<SyncStats> {
     'treatment',
     data.treatments.map((t) => ({
       slug: t.slug,
-      ...loc('name', t.name),
-      ...loc('summary', t.summary),
+      ...loc('name', t.name, true),
+      ...loc('summary', t.summary, true),
       ...loc('mechanism', t.mechanism),
     })),
     ['slug'],
@@ -224,7 +227,7 @@ async function writeAll(w: Writer, data: SeedData): Promise<SyncStats> {
           treatmentId: tid(t.slug),
           key: p.key,
           kind: p.kind,
-          ...loc('text', p.text),
+          ...loc('text', p.text, true),
           min: p.min ?? null,
           max: p.max ?? null,
           unit: p.unit ?? null,
@@ -240,7 +243,7 @@ async function writeAll(w: Writer, data: SeedData): Promise<SyncStats> {
       t.limitations.map((l) => ({
         name: `${t.slug}/${l.key}`,
         citations: l.citations,
-        row: { treatmentId: tid(t.slug), key: l.key, ...loc('text', l.text) },
+        row: { treatmentId: tid(t.slug), key: l.key, ...loc('text', l.text, true) },
       })),
     ),
   );
@@ -257,7 +260,7 @@ async function writeAll(w: Writer, data: SeedData): Promise<SyncStats> {
           key: x.key,
           setting: x.setting,
           allowed: x.allowed,
-          ...loc('text', x.text),
+          ...loc('text', x.text, true),
         },
       })),
     ),
@@ -270,7 +273,7 @@ async function writeAll(w: Writer, data: SeedData): Promise<SyncStats> {
       t.anaesthesia.map((x) => ({
         name: `${t.slug}/${x.key}`,
         citations: x.citations,
-        row: { treatmentId: tid(t.slug), key: x.key, kind: x.kind, ...loc('text', x.text) },
+        row: { treatmentId: tid(t.slug), key: x.key, kind: x.kind, ...loc('text', x.text, true) },
       })),
     ),
   );
@@ -287,7 +290,7 @@ async function writeAll(w: Writer, data: SeedData): Promise<SyncStats> {
           jurisdictionId: jurisdictionIds.get(r.jurisdiction) as number,
           status: r.status,
           authorityId: r.authority ? (authorityIds.get(r.authority) as number) : null,
-          ...loc('reason', r.reason),
+          ...loc('reason', r.reason, true),
           ...loc('settingRestrictions', r.settingRestrictions),
         },
       })),

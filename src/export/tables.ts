@@ -5,6 +5,7 @@
 // a fact's `key`), never database ids, so two databases with the same knowledge export the same.
 import { getDatamodel } from '../generated/pothos-types.ts';
 import { entityKeyColumn } from '../model/kinds.ts';
+import { relationsOf } from '../model/relations.ts';
 
 const models = getDatamodel().datamodel.models;
 
@@ -87,18 +88,16 @@ function modelTable(model: string): ExportTable {
         : [];
     }),
   );
-  for (const f of fields) {
-    if (f.kind !== 'object' || f.isList || !f.relationFromFields?.length) continue;
-    const column = f.relationFromFields[0] as string;
+  for (const { name, type, column } of relationsOf(model)) {
     foreignKeys.add(column);
     // A reference to an entity is exported as its key; one to a section as its locator. A
     // citation's owner columns are left out: its claimType and claimSubject name the fact.
-    const target = entityKeyColumn(f.type) ?? (f.type === 'SourceSection' ? 'locator' : undefined);
-    if (!target || (model === 'Citation' && f.type !== 'Source' && f.type !== 'SourceSection')) continue;
+    const target = entityKeyColumn(type) ?? (type === 'SourceSection' ? 'locator' : undefined);
+    if (!target || (model === 'Citation' && type !== 'Source' && type !== 'SourceSection')) continue;
     const alias = `j${joins.length}`;
-    joins.push(`LEFT JOIN ${q(f.type)} ${alias} ON ${alias}."id" = t.${q(column)}`);
+    joins.push(`LEFT JOIN ${q(type)} ${alias} ON ${alias}."id" = t.${q(column)}`);
     columns.push({
-      name: f.type === 'SourceSection' ? 'locator' : f.name,
+      name: type === 'SourceSection' ? 'locator' : name,
       sql: `${alias}.${q(target)}`,
       type: 'string',
     });
@@ -137,10 +136,7 @@ function modelTable(model: string): ExportTable {
 }
 
 /** The Citation column pointing at `model` (from the datamodel). */
-function citationColumnFor(model: string): string | undefined {
-  const relation = models.Citation?.fields.find((f) => f.kind === 'object' && f.type === model);
-  return relation?.relationFromFields?.[0];
-}
+const citationColumnFor = (model: string) => relationsOf('Citation').find((r) => r.type === model)?.column;
 
 /** The overlap matrix as pairs: symmetric, so each unordered pair once, and pairs sharing nothing left out. */
 const overlaps: ExportTable = {

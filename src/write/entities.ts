@@ -2,8 +2,8 @@
 // slug or code (treatments, vocabulary entries, sources, jurisdictions, authorities); every other
 // row is a fact of one: a link, claim, setting or status of its treatment, a code of its vocabulary
 // entry, a section of its source, a citation of whatever fact it supports.
-import { getDatamodel } from '../generated/pothos-types.ts';
 import { entityKinds } from '../model/kinds.ts';
+import { relationsOf } from '../model/relations.ts';
 import { delegate, type Row, type Tx } from './rows.ts';
 
 export interface EntityRef {
@@ -25,19 +25,6 @@ export type Change = RowChange & { owner: EntityRef[] };
 export const entityModels: ReadonlySet<string> = new Set(entityKinds.map((k) => k.model));
 
 export const isEntityModel = (model: string) => entityModels.has(model);
-
-const models = getDatamodel().datamodel.models;
-
-/** The to-one relations of a model with their foreign key, from the datamodel. */
-function relationsOf(model: string): Array<{ name: string; type: string; column: string }> {
-  const found = models[model];
-  if (!found) throw new Error(`no model ${model}`);
-  return found.fields.flatMap((f) =>
-    f.kind === 'object' && f.relationFromFields?.length === 1
-      ? [{ name: f.name, type: f.type, column: f.relationFromFields[0] as string }]
-      : [],
-  );
-}
 
 /** Treatment facts that also change the treatment at their other end (read in both directions). */
 const bothEnds: Record<string, string> = {

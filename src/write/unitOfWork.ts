@@ -15,6 +15,7 @@
 // A unit that changes nothing rolls back, so re-applying the same data bumps nothing at all.
 import { BUMP_DATA_VERSION_SQL } from '../cache/dataVersion.ts';
 import { clientEngine, type Db } from '../db.ts';
+import { entityKeyColumn } from '../model/kinds.ts';
 import { recomputeDerived } from './derivedRows.ts';
 import { type Change, type EntityRef, isEntityModel, ownersOfRows, type RowChange } from './entities.ts';
 import { appendLogs } from './log.ts';
@@ -241,7 +242,7 @@ async function bumpEntities(w: Writer, changes: Change[]): Promise<EntityChange[
     out.push({
       ...ref,
       operation: own?.operation ?? 'UPDATE',
-      key: String(row.slug ?? row.code ?? row.id),
+      key: String(row[entityKeyColumn(ref.entity) ?? 'id']),
       version: Number(row.version),
     });
   }

@@ -295,6 +295,86 @@ describe('fact mutations', () => {
   });
 });
 
+describe('contraindication severity and its citations', () => {
+  const EDGE = `contraindications(first: 50) { edges { severity node { slug } citations { locator severity } } }`;
+  type Edges = {
+    treatment: {
+      contraindications: {
+        edges: Array<{
+          severity: string;
+          node: { slug: string };
+          citations: Array<{ locator: string; severity: string }>;
+        }>;
+      };
+    };
+  };
+
+  it("changing a link's severity alone restates the citations that stated the old one", async () => {
+    const curator = await keyHeaders('curator-severity', 'write');
+    const updated = await mutate<Edges>(
+      curator,
+      `mutation { updateTreatmentContraindication(input: { treatment: "prp-injection", contraindication: "anticoagulants", version: ${await treatmentVersion('prp-injection')}, severity: ABSOLUTE }) { treatment { ${EDGE} } errors { code path message } } }`,
+    );
+    expect(updated.errors).toEqual([]);
+    const edge = updated.treatment.contraindications.edges.find((e) => e.node.slug === 'anticoagulants');
+    expect(edge?.severity).toBe('ABSOLUTE');
+    expect(edge?.citations.map((c) => c.severity)).toEqual(edge?.citations.map(() => 'ABSOLUTE'));
+  });
+
+  it("refuses a link milder than a citation states, or stated by none, and a severity on another fact's citation", async () => {
+    const curator = await keyHeaders('curator-severity-bad', 'write');
+    const before = await dumpDatabase(db);
+    const milder = await mutate(
+      curator,
+      `mutation { addTreatmentContraindication(input: { treatment: "microfilling", contraindication: "cancer", severity: RELATIVE, citations: [{ source: "prp-vampire-lift-clinic", section: "§18 Contre-indications", severity: ABSOLUTE }] }) { errors { code path message } } }`,
+    );
+    expect(milder.errors).toEqual([
+      {
+        code: 'VALIDATION',
+        path: ['input', 'severity'],
+        message:
+          "RELATIVE is milder than ABSOLUTE, stated by one of its citations: a link's severity is the strictest its citations state",
+      },
+    ]);
+    const unstated = await mutate(
+      curator,
+      `mutation { addTreatmentContraindication(input: { treatment: "microfilling", contraindication: "cancer", severity: ABSOLUTE, citations: [{ source: "prp-vampire-lift-clinic", section: "§18 Contre-indications", severity: PRECAUTION }] }) { errors { code path } } }`,
+    );
+    expect(unstated.errors).toEqual([{ code: 'VALIDATION', path: ['input', 'severity'] }]);
+    const onTechnique = await mutate(
+      curator,
+      `mutation { addTreatmentTechnique(input: { treatment: "microfilling", technique: "needle", citations: [${CITE.replace(' }', ', severity: ABSOLUTE }')}] }) { errors { code path message } } }`,
+    );
+    expect(onTechnique.errors).toEqual([
+      {
+        code: 'VALIDATION',
+        path: ['input', 'citations', '0', 'severity'],
+        message: 'a citation states a severity only on a contraindication link',
+      },
+    ]);
+    expect(await dumpDatabase(db)).toEqual(before);
+  });
+
+  it('refuses making a link milder than a citation that states its own severity', async () => {
+    const curator = await keyHeaders('curator-severity-mixed', 'write');
+    const added = await mutate(
+      curator,
+      `mutation { addTreatmentContraindication(input: { treatment: "microfilling", contraindication: "cancer", severity: ABSOLUTE, citations: [{ source: "prp-vampire-lift-clinic", section: "§18 Contre-indications", severity: ABSOLUTE }, { source: "prp-vampire-lift-clinic", section: "§19 Suspension par l'ANSM", severity: PRECAUTION }] }) { errors { code path } } }`,
+    );
+    expect(added.errors).toEqual([]);
+    const milder = await mutate(
+      curator,
+      `mutation { updateTreatmentContraindication(input: { treatment: "microfilling", contraindication: "cancer", version: ${await treatmentVersion('microfilling')}, severity: RELATIVE }) { errors { code path } } }`,
+    );
+    // The ABSOLUTE citation follows to RELATIVE, the PRECAUTION one keeps its own: RELATIVE is then
+    // stated, and nothing is stricter, so this one is allowed…
+    expect(milder.errors).toEqual([]);
+    const edges = await data<Edges>(`{ treatment(slug: "microfilling") { ${EDGE} } }`);
+    const edge = edges.treatment.contraindications.edges.find((e) => e.node.slug === 'cancer');
+    expect(edge?.citations.map((c) => c.severity).sort()).toEqual(['PRECAUTION', 'RELATIVE']);
+  });
+});
+
 describe('auditLog', () => {
   it('lists every row a mutation wrote, with before and after, for admins only', async () => {
     const curator = await keyHeaders('curator-audit', 'write');

@@ -7,24 +7,15 @@ import { a, type EntitySpec, entitySpecs } from '../../write/curation/specs.ts';
 import type { Row } from '../../write/rows.ts';
 import { adminScope, builder, writeScope } from '../builder.ts';
 import { CitationInput, curationFields } from '../inputs/CurationInputs.ts';
-import { UserError } from '../types/UserError.ts';
+import { type Outcome, outcomeFields } from './outcome.ts';
 
-interface Payload {
+interface Payload extends Outcome {
   key: string | null;
-  dataVersion: number | null;
-  errors: unknown[];
 }
 
-interface DeletePayload {
+interface DeletePayload extends Outcome {
   deleted: Row | null;
-  dataVersion: number | null;
-  errors: unknown[];
 }
-
-const dataVersionField = {
-  nullable: true,
-  description: 'The data version this change produced (null when nothing was written).',
-} as const;
 
 function entityMutations(spec: EntitySpec) {
   const Model = spec.model;
@@ -38,12 +29,7 @@ function entityMutations(spec: EntitySpec) {
         description: `The ${spec.noun} after the change (null when there are errors).`,
         resolve: (p: Payload) => (p.key ? committedRow(Model, spec.keyColumn, p.key) : null) as never,
       }),
-      dataVersion: t.int({ ...dataVersionField, resolve: (p) => p.dataVersion }),
-      errors: t.field({
-        type: [UserError],
-        description: 'What kept the change from being written; empty on success.',
-        resolve: (p) => p.errors as never,
-      }),
+      ...outcomeFields(t),
     }),
   });
   const deletePayload = builder.objectRef<DeletePayload>(`Delete${Model}Payload`).implement({
@@ -59,12 +45,7 @@ function entityMutations(spec: EntitySpec) {
         description: `Its ${spec.keyColumn}.`,
         resolve: (p) => (p.deleted?.[spec.keyColumn] as string | undefined) ?? null,
       }),
-      dataVersion: t.int({ ...dataVersionField, resolve: (p) => p.dataVersion }),
-      errors: t.field({
-        type: [UserError],
-        description: 'Empty on success.',
-        resolve: (p) => p.errors as never,
-      }),
+      ...outcomeFields(t),
     }),
   });
 

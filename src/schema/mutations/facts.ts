@@ -7,12 +7,10 @@ import { a, type FactSpec, factSpecs } from '../../write/curation/specs.ts';
 import { builder, writeScope } from '../builder.ts';
 import { CitationInput, curationFields } from '../inputs/CurationInputs.ts';
 import { Treatment } from '../types/Treatment.ts';
-import { UserError } from '../types/UserError.ts';
+import { type Outcome, outcomeFields } from './outcome.ts';
 
-interface Payload {
+interface Payload extends Outcome {
   slug: string | null;
-  dataVersion: number | null;
-  errors: unknown[];
 }
 
 const TreatmentFactPayload = builder.objectRef<Payload>('TreatmentFactPayload').implement({
@@ -24,16 +22,7 @@ const TreatmentFactPayload = builder.objectRef<Payload>('TreatmentFactPayload').
       description: 'The treatment after the change, with its new version (null when there are errors).',
       resolve: (p) => (p.slug ? committedRow('Treatment', 'slug', p.slug) : null) as never,
     }),
-    dataVersion: t.int({
-      nullable: true,
-      description: 'The data version this change produced (null when nothing was written).',
-      resolve: (p) => p.dataVersion,
-    }),
-    errors: t.field({
-      type: [UserError],
-      description: 'What kept the change from being written; empty on success.',
-      resolve: (p) => p.errors as never,
-    }),
+    ...outcomeFields(t),
   }),
 });
 

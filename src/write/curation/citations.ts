@@ -13,8 +13,40 @@ export interface FactRef {
   /** What the citation supports: `treatmentContraindication`, and which: `prp-injection/pregnancy`. */
   claimType: string;
   claimSubject: string;
-  /** A contraindication link's severity, which its citations state unless they say otherwise. */
+  /**
+   * A contraindication link's severity, which its citations state unless they say otherwise;
+   * undefined for every other fact, whose citations state no severity.
+   */
   severity?: string | null;
+}
+
+/** Strictest first (seed/FORMAT.md, "Severity"). */
+export const SEVERITIES = ['ABSOLUTE', 'RELATIVE', 'PRECAUTION'] as const;
+const strictness = (severity: unknown) => SEVERITIES.indexOf(severity as (typeof SEVERITIES)[number]);
+
+/**
+ * The seed's rule for a contraindication link (seed/validate.ts): its severity is the strictest its
+ * citations state, so none states a stricter one and one states it. Checked on the rows as written.
+ */
+export async function checkLinkSeverity(w: Writer, column: string, link: Row, path: string[]) {
+  const stated = (await w.findMany('citation', { where: { [column]: link.id as number } })).map(
+    (c) => (c.severity as string | null) ?? (link.severity as string),
+  );
+  const stricter = stated.find((s) => strictness(s) < strictness(link.severity));
+  if (stricter) {
+    throw UserFault.of(
+      'VALIDATION',
+      path,
+      `${link.severity} is milder than ${stricter}, stated by one of its citations: a link's severity is the strictest its citations state`,
+    );
+  }
+  if (!stated.includes(link.severity as string)) {
+    throw UserFault.of(
+      'VALIDATION',
+      path,
+      `${link.severity} is stated by none of the link's citations (${stated.join(', ')}): send the citations with the severity each states`,
+    );
+  }
 }
 
 /** Source and section ids of each citation, or a UserFault naming every unknown one. */
@@ -70,6 +102,16 @@ function citationRow(fact: FactRef, c: CitationValue & { sourceId: number; secti
  * update that resends the same citations writes nothing. `path` locates `list` in the input.
  */
 export async function setCitations(w: Writer, fact: FactRef, list: CitationValue[], path: string[]) {
+  if (fact.severity === undefined) {
+    const i = list.findIndex((c) => c.severity);
+    if (i >= 0) {
+      throw UserFault.of(
+        'VALIDATION',
+        [...path, String(i), 'severity'],
+        'a citation states a severity only on a contraindication link',
+      );
+    }
+  }
   const wanted = (await resolve(w, list, path)).map((c) => citationRow(fact, c));
   const current = await w.findMany('citation', { where: { [fact.column]: fact.id } });
   const byKey = new Map(current.map((r) => [r.key as string, r]));

@@ -4,7 +4,7 @@
 import { z } from 'zod';
 import type { Row } from '../rows.ts';
 import type { Writer } from '../unitOfWork.ts';
-import { setCitations } from './citations.ts';
+import { checkLinkSeverity, setCitations } from './citations.ts';
 import { UserFault } from './fault.ts';
 import { citations, dataShape, key, parseInput, present, slug, version } from './inputs.ts';
 import { expectVersion, findOne } from './rows.ts';
@@ -45,12 +45,24 @@ async function locate(w: Writer, spec: FactSpec, input: Input) {
         id: fact.id as number,
         claimType: spec.claimType,
         claimSubject: subject,
-        severity: (fact.severity as string | null | undefined) ?? null,
+        severity: spec.fields.severity ? ((fact.severity as string | null | undefined) ?? null) : undefined,
       },
       list as never,
       ['input', 'citations'],
     );
   return { treatment, target, end, existing, subject, cite };
+}
+
+/**
+ * A link's severity changed without its citations being sent: the citations that stated the old
+ * severity (the link's own, as the seed writes it) now state the new one; those stating another
+ * keep it, and the link's rule is checked after.
+ */
+async function restateSeverity(w: Writer, spec: FactSpec, before: Row, after: Row) {
+  const cited = await w.findMany('citation', { where: { [spec.citationColumn]: after.id as number } });
+  for (const c of cited.filter((c) => c.severity === before.severity)) {
+    await w.update('citation', c, { severity: after.severity ?? null });
+  }
 }
 
 /** The spec's rule across fields, on the row as it would be written. */
@@ -85,6 +97,8 @@ export async function addFact(w: Writer, spec: FactSpec, raw: Input): Promise<st
     { treatmentId: at.treatment.id as number, ...at.end, ...columns },
   ]);
   await at.cite(created as Row, input.citations);
+  if (spec.fields.severity)
+    await checkLinkSeverity(w, spec.citationColumn, created as Row, ['input', 'severity']);
   return at.treatment.slug as string;
 }
 
@@ -109,6 +123,8 @@ export async function updateFact(w: Writer, spec: FactSpec, raw: Input): Promise
   checkRow(spec, { ...existing, ...changed }, input);
   const row = Object.keys(changed).length > 0 ? await w.update(spec.model, existing, changed) : existing;
   if (input.citations) await at.cite(row, input.citations);
+  else if ('severity' in changed) await restateSeverity(w, spec, existing, row);
+  if (spec.fields.severity) await checkLinkSeverity(w, spec.citationColumn, row, ['input', 'severity']);
   return at.treatment.slug as string;
 }
 

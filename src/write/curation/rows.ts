@@ -1,12 +1,10 @@
 // Lookups every curation operation starts with: an entity by its slug (or code), its version as
 // the client read it, and the rows that would be orphaned by deleting it.
-import { getDatamodel } from '../../generated/pothos-types.ts';
+import { referencesTo } from '../../model/relations.ts';
 import { ownersOfRows } from '../entities.ts';
 import type { Row } from '../rows.ts';
 import type { Writer } from '../unitOfWork.ts';
 import { UserFault } from './fault.ts';
-
-const models = getDatamodel().datamodel.models;
 
 /** The row of `model` whose `column` is `key`, or a NOT_FOUND fault at `path`. */
 export async function findOne(
@@ -30,17 +28,6 @@ export function expectVersion(row: Row, version: number | null | undefined, path
     path,
     `the ${noun} is at version ${row.version}, not ${version}: someone changed it since you read it; read it again and reapply your change`,
     { currentVersion: Number(row.version) },
-  );
-}
-
-/** Every (model, column) whose relation points at `model`, from the Prisma datamodel. */
-function referencesTo(model: string): Array<{ model: string; column: string }> {
-  return Object.entries(models).flatMap(([name, m]) =>
-    m.fields.flatMap((f) =>
-      f.kind === 'object' && f.type === model && f.relationFromFields?.length === 1
-        ? [{ model: name, column: f.relationFromFields[0] as string }]
-        : [],
-    ),
   );
 }
 
