@@ -108,6 +108,11 @@ const schema = z.object({
   /** JSON file mapping sha256 hashes to documents, trusted at start (e.g. a client's build manifest). */
   PERSISTED_OPERATIONS_FILE: z.string().trim().optional(),
 
+  /**
+   * Longest a `changes` subscription waits before looking at the change log again when no commit
+   * signal came (writes by processes that do not signal: `npm run db:seed`, or any without Redis).
+   */
+  CHANGES_POLL_MS: z.coerce.number().int().min(100).max(600_000).default(5000),
   /** Downloads at /export served at once by this process (each holds a snapshot); 0 turns them off. */
   EXPORT_CONCURRENCY: count(2, 100),
 

@@ -7,7 +7,8 @@ import type { Redis } from 'ioredis';
 import { metrics } from './http/metrics.ts';
 import { logger } from './logger.ts';
 
-export type RedisPurpose = 'ratelimit' | 'cache' | 'persisted';
+/** `changes` publishes commits, `changes-subscriber` hears them (src/write/commits.ts). */
+export type RedisPurpose = 'ratelimit' | 'cache' | 'persisted' | 'changes' | 'changes-subscriber';
 
 export interface RedisLink {
   connection(purpose: RedisPurpose): Redis;

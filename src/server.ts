@@ -13,6 +13,8 @@ import { errorReply, type Reply } from './http/responses.ts';
 import { memoryRateLimitStore, sharedRateLimitStore } from './ratelimit/store.ts';
 import { connectRedis } from './redis.ts';
 import { withReadReplica } from './replicas.ts';
+import { endChangeStreams } from './resolvers/changeStream.ts';
+import { relayCommits } from './write/commits.ts';
 import { createKnowledgeYoga, type KnowledgeYoga } from './yoga.ts';
 
 export interface App {
@@ -34,6 +36,14 @@ export function createApp(config: Config): App {
   const redis = config.REDIS_URL ? connectRedis(config.REDIS_URL, config.REDIS_PREFIX) : undefined;
   const rateLimitStore = redis ? sharedRateLimitStore(redis) : memoryRateLimitStore();
   const yoga = createKnowledgeYoga(config, { rateLimitStore, redis });
+  // With Redis, a commit in any API process wakes the `changes` subscriptions of every process.
+  const stopRelay = redis
+    ? relayCommits(
+        redis.connection('changes'),
+        redis.connection('changes-subscriber'),
+        `${config.REDIS_PREFIX}:changes`,
+      )
+    : undefined;
   const lifecycle: Lifecycle = { shuttingDown: false, inFlight: 0 };
   const handle = createHandler({ yoga, config, db, lifecycle, redis });
   const counted: typeof handle = config.EXPOSE_SQL_STATEMENTS
@@ -68,6 +78,9 @@ export function createApp(config: Config): App {
     },
     async close() {
       lifecycle.shuttingDown = true;
+      // Open subscriptions end now (clients resume from their last cursor elsewhere), so they do not
+      // hold the shutdown until its timeout.
+      endChangeStreams();
       if (server) {
         await drained(lifecycle, config.SHUTDOWN_DELAY_MS, config.SHUTDOWN_TIMEOUT_MS);
         const closing = server;
@@ -80,6 +93,7 @@ export function createApp(config: Config): App {
       const metricsClosing = metricsServer;
       if (metricsClosing) await new Promise<void>((resolve) => metricsClosing.close(() => resolve()));
       await yoga.dispose?.();
+      stopRelay?.();
       await redis?.close();
     },
   };

@@ -276,6 +276,10 @@ async function graphql(
   response.headers.forEach((value, name) => {
     out[name.toLowerCase()] = value;
   });
+  // A subscription answers with a stream of events: written as they come, never buffered.
+  if (response.body && /^(text\/event-stream|multipart\/mixed)/.test(out['content-type'] ?? '')) {
+    return { status: response.status, headers: out, body: '', stream: response.body };
+  }
   const payload = Buffer.from(await response.arrayBuffer());
   if (response.status !== 304) out['content-length'] = String(payload.length);
   return { status: response.status, headers: out, body: payload };

@@ -7,8 +7,8 @@ export interface Reply {
   status: number;
   headers: Record<string, string>;
   body: string | Buffer;
-  /** A body written as it is produced (an export download), instead of `body`. */
-  stream?: AsyncIterable<Buffer>;
+  /** A body written as it is produced (an export download, a subscription's events), instead of `body`. */
+  stream?: AsyncIterable<Uint8Array>;
   /** Gzip `stream` on the way out. */
   gzip?: boolean;
   /** Called once the answer is written or abandoned, whether or not `stream` was read. */

@@ -39,7 +39,7 @@ const encode = (p: Position) =>
     'utf8',
   ).toString('base64url');
 
-function decode(cursor: string): Position {
+export function decode(cursor: string): Position {
   try {
     const value = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as unknown[];
     const ints = value.slice(1).every((n) => Number.isSafeInteger(n) && (n as number) >= 0);
@@ -57,12 +57,12 @@ function decode(cursor: string): Position {
   );
 }
 
-async function lastSeq(): Promise<number> {
+export async function lastSeq(): Promise<number> {
   const [row] = await queryRows<{ seq: unknown }>('SELECT MAX("seq") AS "seq" FROM "ChangeLog"', []);
   return Number(row?.seq ?? 0);
 }
 
-async function logPage(after: number, first: number): Promise<FeedPage> {
+export async function logPage(after: number, first: number): Promise<FeedPage> {
   const rows = await queryRows(
     `SELECT "seq", "operation", "entity", "entityKey", "version", "at", "actor" FROM "ChangeLog"
      WHERE "seq" > ? ORDER BY "seq" LIMIT ?`,

@@ -69,6 +69,11 @@ builder.mutationType({
     'Curation: changes to the knowledge, each one transaction with an audit entry and a change-feed entry. Needs the `write` scope.',
 });
 
+builder.subscriptionType({
+  description:
+    'Pushed over Server-Sent Events (send `Accept: text/event-stream`): the change feed as it commits.',
+});
+
 /** What every read field of Query requires (`authScopes: readScope`). */
 export const readScope = { read: true } as const;
 /** What curation mutations require. */

@@ -30,6 +30,7 @@ import './types/Change.ts';
 import './types/AuditEntry.ts';
 import './queries/changes.ts';
 import './queries/auditLog.ts';
+import './subscriptions/changes.ts';
 import './mutations/entities.ts';
 import './mutations/facts.ts';
 import { builder } from './builder.ts';

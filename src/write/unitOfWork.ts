@@ -16,6 +16,7 @@
 import { BUMP_DATA_VERSION_SQL } from '../cache/dataVersion.ts';
 import { clientEngine, type Db } from '../db.ts';
 import { entityKeyColumn } from '../model/kinds.ts';
+import { announceCommit } from './commits.ts';
 import { recomputeDerived } from './derivedRows.ts';
 import { type Change, type EntityRef, isEntityModel, ownersOfRows, type RowChange } from './entities.ts';
 import { appendLogs } from './log.ts';
@@ -168,6 +169,7 @@ export async function write<T>(
   } catch (error) {
     if (!(error instanceof NothingChanged)) throw error;
   }
+  if (outcome?.dataVersion != null) announceCommit();
   return outcome as WriteResult<T>;
 }
 

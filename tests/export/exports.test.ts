@@ -419,7 +419,7 @@ describe('GET /export/<name>', () => {
     held.release?.();
     const next = await exportReply(db, config, request);
     // Reading the body to its end closes its snapshot; the slot is then given back.
-    const chunks: Buffer[] = [];
+    const chunks: Uint8Array[] = [];
     for await (const chunk of next.stream ?? []) chunks.push(chunk);
     next.release?.();
     expect(Buffer.concat(chunks).toString('utf8')).toMatch(/^slug,nameFr,/);
