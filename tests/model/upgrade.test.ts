@@ -40,8 +40,10 @@ beforeAll(async () => {
       await db.$executeRawUnsafe(`SELECT setval(pg_get_serial_sequence('"${table}"', 'id'), 10)`);
     }
   }
-  // What `npm start` and `npm run db:migrate` run.
+  // What `npm start` and `npm run db:migrate` run, before the server opens its connections.
+  await db.$disconnect();
   const applied = await applyMigrations(url);
+  db = createDb(url, 2);
   expect(applied).toEqual(names.slice(names.indexOf(previousRelease) + 1));
   expect(await backfillAfterMigrating(db, applied, names[0] as string)).toBe(1);
 });
