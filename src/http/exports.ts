@@ -8,6 +8,7 @@ import type { Config } from '../config.ts';
 import type { Db } from '../db.ts';
 import { AppError, ForbiddenError, LimitExceededError } from '../errors.ts';
 import type { ExportTable } from '../export/tables.ts';
+import { matches } from './plugins/httpCaching.ts';
 import type { Reply } from './responses.ts';
 import { jsonReply } from './responses.ts';
 
@@ -34,14 +35,6 @@ async function currentVersion(db: Db): Promise<number> {
 }
 
 const etagOf = (version: number, file: string, gzip: boolean) => `"${version}-${file}${gzip ? '-gz' : ''}"`;
-
-/** Whether If-None-Match names this ETag (weak or strong, or `*`). */
-const matches = (header: string | string[] | undefined, etag: string) =>
-  typeof header === 'string' &&
-  header.split(',').some((tag) => {
-    const t = tag.trim();
-    return t === '*' || t === etag || t === `W/${etag}`;
-  });
 
 const acceptsGzip = (header: string | string[] | undefined) =>
   typeof header === 'string' && /(^|,)\s*gzip\s*(;\s*q=(?!0(\.0*)?\s*(,|$))[\d.]+)?\s*(,|$)/i.test(header);
@@ -102,7 +95,8 @@ export async function exportReply(db: Db, config: Config, req: Request): Promise
   });
 
   const version = await currentVersion(db);
-  if (matches(req.headers['if-none-match'], etagOf(version, file, gzip))) {
+  const ifNoneMatch = req.headers['if-none-match'];
+  if (matches(typeof ifNoneMatch === 'string' ? ifNoneMatch : null, etagOf(version, file, gzip))) {
     return { status: 304, headers: headers(version), body: '' };
   }
   if (req.method === 'HEAD') return { status: 200, headers: headers(version), body: '' };

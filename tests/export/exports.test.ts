@@ -3,11 +3,10 @@
 // files come from one snapshot, and GET /export/<name> serves the same bytes with ETags, read scope
 // and a bound on concurrent downloads.
 import { execFile } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { parseConfig } from '../../src/config.ts';
 import { db, openSnapshot } from '../../src/db.ts';
 import { writeExport } from '../../src/export/files.ts';
@@ -19,17 +18,10 @@ import { entityKinds, linkKinds } from '../../src/model/kinds.ts';
 import { parseCsv } from '../helpers/csv.ts';
 import { data, gql, keyHeaders } from '../helpers/graphql.ts';
 import { appsForFile, root } from '../helpers/server.ts';
+import { tempDirsForFile } from '../helpers/tmp.ts';
 
 const start = appsForFile({ LOG_LEVEL: 'silent', RESPONSE_CACHE: 'false' });
-const dirs: string[] = [];
-const tempDir = () => {
-  const dir = mkdtempSync(join(tmpdir(), 'export-'));
-  dirs.push(dir);
-  return dir;
-};
-afterAll(() => {
-  for (const d of dirs) rmSync(d, { recursive: true, force: true });
-});
+const tempDir = tempDirsForFile('export-');
 
 const readJson = <T = Record<string, unknown>>(dir: string, name: string) =>
   JSON.parse(readFileSync(join(dir, `${name}.json`), 'utf8')) as T[];

@@ -1,8 +1,7 @@
 // `--format seed` (seed/export.ts): the database written back as seed files reads as the committed
 // seed, and after curation through the API loads into an empty database that gives the same
 // answers, so curated changes can be reviewed and committed as seed data.
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { exportSeed, writeSeedFiles } from '../../seed/export.ts';
@@ -13,18 +12,11 @@ import { createDb, type Db, db } from '../../src/db.ts';
 import { applyMigrations } from '../../src/migrations.ts';
 import { data, gql, keyHeaders } from '../helpers/graphql.ts';
 import { post, type Spawned, spawnServer } from '../helpers/server.ts';
+import { tempDirsForFile } from '../helpers/tmp.ts';
 import { dropPgDatabase, emptyDatabase } from '../setup/databases.ts';
 
 const engine = inject('engine');
-const dirs: string[] = [];
-const tempDir = () => {
-  const dir = mkdtempSync(join(tmpdir(), 'seed-export-'));
-  dirs.push(dir);
-  return dir;
-};
-afterAll(() => {
-  for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
-});
+const tempDir = tempDirsForFile('seed-export-');
 
 describe('exportSeed', () => {
   describe('of the seeded database', () => {

@@ -10,7 +10,8 @@ import type { IncomingContext } from './requestScope.ts';
 
 const VARY = ['Accept', 'Accept-Language', 'Authorization', 'X-API-Key'];
 
-function matches(header: string | null, etag: string): boolean {
+/** Whether an If-None-Match header names `etag` (weak or strong) or is `*`. */
+export function matches(header: string | null, etag: string): boolean {
   if (!header) return false;
   return header.split(',').some((tag) => {
     const t = tag.trim().replace(/^W\//, '');
