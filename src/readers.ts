@@ -15,23 +15,41 @@ export type Reader = (sql: string, params: readonly unknown[]) => Promise<SqlRow
 /** Prepared statements kept per SQLite handle: our SQL has a few hundred shapes at most. */
 const STATEMENT_CACHE_SIZE = 500;
 
+/** A prepared read: its rows as objects keyed by column. */
+type PreparedRead = (params: readonly unknown[]) => SqlRow[];
+
+/**
+ * Prepares a read that fetches rows as arrays and builds each object with a function made for its
+ * columns. better-sqlite3 builds row objects key by key from C++, which is a quarter slower than
+ * this, and every row of a statement then shares one object shape (V8 reads its fields faster).
+ */
+function prepareRead(handle: Database.Database, sql: string): PreparedRead {
+  const statement = handle.prepare(sql);
+  if (!statement.reader) return (params) => statement.all(...(params as unknown[])) as SqlRow[];
+  statement.raw(true);
+  const fields = statement.columns().map((column, i) => `${JSON.stringify(column.name)}: r[${i}]`);
+  // Column names come from our own SQL; JSON.stringify quotes them as property names.
+  const row = new Function('r', `return { ${fields.join(', ')} };`) as (values: unknown[]) => SqlRow;
+  return (params) => (statement.all(...(params as unknown[])) as unknown[][]).map(row);
+}
+
 export function sqliteReader(file: string): Reader {
   let handle: Database.Database | undefined;
-  const statements = new Map<string, Database.Statement>();
+  const statements = new Map<string, PreparedRead>();
   return (sql, params) => {
     // Opened on first use: the file may not exist until migrations have run.
     handle ??= new Database(file, { readonly: true, fileMustExist: true });
-    let statement = statements.get(sql);
-    if (statement) {
+    let read = statements.get(sql);
+    if (read) {
       // Most recently used last, so the first key is the one to drop.
       statements.delete(sql);
     } else {
-      statement = handle.prepare(sql);
+      read = prepareRead(handle, sql);
       if (statements.size >= STATEMENT_CACHE_SIZE)
         statements.delete(statements.keys().next().value as string);
     }
-    statements.set(sql, statement);
-    return Promise.resolve(statement.all(...(params as unknown[])) as SqlRow[]);
+    statements.set(sql, read);
+    return Promise.resolve(read(params));
   };
 }
 
@@ -120,12 +138,12 @@ export interface Snapshot {
 export function sqliteSnapshot(file: string): Snapshot {
   const handle = new Database(file, { readonly: true, fileMustExist: true });
   handle.exec('BEGIN');
-  const statements = new Map<string, Database.Statement>();
+  const statements = new Map<string, PreparedRead>();
   return {
     read: (sql, params) => {
-      const statement = statements.get(sql) ?? handle.prepare(sql);
-      statements.set(sql, statement);
-      return Promise.resolve(statement.all(...(params as unknown[])) as SqlRow[]);
+      const read = statements.get(sql) ?? prepareRead(handle, sql);
+      statements.set(sql, read);
+      return Promise.resolve(read(params));
     },
     close: async () => {
       if (handle.inTransaction) handle.exec('COMMIT');

@@ -113,6 +113,9 @@ export function createKnowledgeYoga(config: Config, services: YogaServices) {
     graphiql: false,
     context: ({ request, ...server }) => createContext(request, server as Partial<ServerContext>),
     landingPage: false,
+    // The HTTP shell reads the body under MAX_BODY_BYTES before Yoga sees it (413 BODY_TOO_LARGE);
+    // Yoga's own check would pipe every body through a second stream for nothing.
+    maxRequestBodySize: false,
     plugins,
     logging: {
       debug: (...args) => logger.debug({ yoga: args }),

@@ -261,6 +261,9 @@ async function graphql(
     }
     throw error;
   }
+  // Yoga's own fetch classes (@whatwg-node's), not Node's global ones: undici's Request builds an
+  // AbortSignal and a web stream per request, which cost as much as a small query's execution.
+  const { Request, Headers } = yoga.fetchAPI;
   const headers = new Headers();
   for (const [name, value] of Object.entries(req.headers)) {
     if (value !== undefined) headers.set(name, Array.isArray(value) ? value.join(', ') : value);
