@@ -165,9 +165,10 @@ function linkPlan(side: LinkSide, selected: PageColumns): LinkPlan {
 
 /**
  * One parent reads its page with ORDER BY … LIMIT (an index range scan that stops at the page);
- * several parents share one statement that numbers each parent's links with a window function.
+ * several parents share one statement that numbers each parent's links with a window function
+ * (`windowed`), or, first, one that reads their links unnumbered (`whole`, below).
  */
-function pageSql(plan: LinkPlan, parents: number, page: LinkPage): string {
+function pageSql(plan: LinkPlan, parents: number, page: LinkPage, shape: 'windowed' | 'whole'): string {
   const parent = `l.${ident(plan.parent)}`;
   const direction = page.backward ? 'DESC' : 'ASC';
   const comparison = page.backward ? '<' : '>';
@@ -184,6 +185,7 @@ function pageSql(plan: LinkPlan, parents: number, page: LinkPage): string {
   if (parents === 1) {
     return `SELECT ${plan.select} FROM ${plan.from} WHERE ${where} ORDER BY ${order} LIMIT ?`;
   }
+  if (shape === 'whole') return `SELECT ${plan.select} FROM ${plan.from} WHERE ${where} LIMIT ?`;
   return `SELECT * FROM (SELECT ${plan.select}, ROW_NUMBER() OVER (PARTITION BY ${parent} ORDER BY ${order}) AS "rn__" FROM ${plan.from} WHERE ${where}) p WHERE "rn__" <= ?`;
 }
 
@@ -200,8 +202,7 @@ export async function loadLinkPages(
   const plan = planFor(side, columns);
   const params: unknown[] = [...parentIds];
   if (page.cursor != null) params.push(page.cursor);
-  params.push(page.limit);
-  const rows = await queryRows(pageSql(plan, parentIds.length, page), params);
+  const rows = await pageRows(plan, parentIds.length, page, params);
   const byParent = new Map<number, LinkRow[]>();
   for (const row of rows) {
     const link: SqlRow = {};
@@ -220,8 +221,33 @@ export async function loadLinkPages(
   return parentIds.map((id) => {
     const links = byParent.get(id) ?? [];
     // Engines return a window's rows in any order: the page is always shown in (rank,) id order.
-    return links.sort((a, b) => Number(a.rk__ ?? 0) - Number(b.rk__ ?? 0) || Number(a.id) - Number(b.id));
+    links.sort((a, b) => Number(a.rk__ ?? 0) - Number(b.rk__ ?? 0) || Number(a.id) - Number(b.id));
+    // A whole read may hold more than a page for a parent: its page is the first (or, paging
+    // backward, the last) `limit` links.
+    if (links.length <= page.limit) return links;
+    return page.backward ? links.slice(-page.limit) : links.slice(0, page.limit);
   });
+}
+
+/**
+ * The rows of every parent's page. With several parents, their links are read whole, unsorted and
+ * unnumbered, up to a page per parent: when they all fit (a CMS pull's six or so links per
+ * treatment under a page of 100), that is every parent's whole page for a third less than the
+ * window function costs; when they do not (some parent has more links than its page), the windowed
+ * statement reads the pages instead. Either way no more than a page per parent is read (plus one
+ * row), and a level costs one statement, or two when a parent's links overflow its page.
+ */
+async function pageRows(
+  plan: LinkPlan,
+  parents: number,
+  page: LinkPage,
+  params: readonly unknown[],
+): Promise<SqlRow[]> {
+  if (parents === 1) return queryRows(pageSql(plan, 1, page, 'windowed'), [...params, page.limit]);
+  const room = parents * page.limit;
+  const whole = await queryRows(pageSql(plan, parents, page, 'whole'), [...params, room + 1]);
+  if (whole.length <= room) return whole;
+  return queryRows(pageSql(plan, parents, page, 'windowed'), [...params, page.limit]);
 }
 
 /** How many links (or owned rows) each parent has on this side, in one grouped statement. */
