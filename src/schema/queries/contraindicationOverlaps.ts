@@ -8,6 +8,7 @@ import {
   type SharedItem,
   sharedItems,
 } from '../../resolvers/analytics.ts';
+import { columnsSql } from '../../resolvers/columns.ts';
 import { placeholders, queryRows } from '../../resolvers/sql.ts';
 import { builder, readScope } from '../builder.ts';
 import { connectionSize } from '../connections.ts';
@@ -17,26 +18,51 @@ import { SharedContraindication } from '../types/SharedContraindication.ts';
 import { Treatment } from '../types/Treatment.ts';
 
 type TreatmentRow = Awaited<ReturnType<typeof db.treatment.findMany>>[number];
-
-/** Whole rows of one model by id, in `order` (plain SQL: cheaper than a Prisma plan for a page). */
-function rowsById<T>(model: 'Treatment' | 'Contraindication', ids: number[], order: 'id' | 'slug') {
-  const unique = [...new Set(ids)];
-  if (unique.length === 0) return Promise.resolve([] as T[]);
-  return queryRows(
-    `SELECT * FROM "${model}" WHERE id IN (${placeholders(unique.length)}) ORDER BY ${order}`,
-    unique,
-  ) as Promise<T[]>;
-}
 type ContraindicationRow = Awaited<ReturnType<typeof db.contraindication.findMany>>[number];
 
+/** Contraindication rows by id, in slug order (plain SQL, exposed columns only). */
+function contraindicationRows(ids: number[]) {
+  const unique = [...new Set(ids)];
+  if (unique.length === 0) return Promise.resolve([] as ContraindicationRow[]);
+  return queryRows(
+    `SELECT ${columnsSql('Contraindication')} FROM "Contraindication" WHERE id IN (${placeholders(unique.length)}) ORDER BY slug`,
+    unique,
+  ) as Promise<ContraindicationRow[]>;
+}
+
+/**
+ * What the shared contraindications of a page's pairs cost (their links, then their rows) is paid
+ * only when a client selects `shared` or `sharedItems`, once for the whole page.
+ */
+class PageShares {
+  private items?: Promise<SharedItem[][]>;
+  private rows?: Promise<Map<number, ContraindicationRow>>;
+  constructor(private readonly pairs: ReadonlyArray<readonly [number, number]>) {}
+  itemsOf(index: number): Promise<SharedItem[]> {
+    this.items ??= sharedItems(this.pairs);
+    return this.items.then((all) => all[index] ?? []);
+  }
+  async sharedOf(index: number): Promise<ContraindicationRow[]> {
+    this.items ??= sharedItems(this.pairs);
+    this.rows ??= this.items.then(async (all) => {
+      const rows = await contraindicationRows(all.flat().map((i) => i.contraindicationId));
+      return new Map(rows.map((r) => [r.id, r]));
+    });
+    const [items, rows] = await Promise.all([this.itemsOf(index), this.rows]);
+    return items.map((item) => rows.get(item.contraindicationId) as ContraindicationRow);
+  }
+}
+
 interface Overlap {
-  treatmentA: TreatmentRow;
-  treatmentB: TreatmentRow;
-  shared: ContraindicationRow[];
-  items: SharedItem[];
+  treatmentA: number;
+  treatmentB: number;
+  /** How many contraindications the pair shares (the pair table's count). */
+  sharedCount: number;
   jaccard: number;
   severityWeight: number;
   independentShared: number;
+  page: PageShares;
+  index: number;
 }
 
 const OverlapOrderEnum = builder.enumType('ContraindicationOverlapOrder', {
@@ -57,26 +83,26 @@ const ContraindicationOverlap = builder.objectRef<Overlap>('ContraindicationOver
     treatmentA: t.field({
       type: Treatment,
       description: 'One treatment of the pair.',
-      resolve: (o) => o.treatmentA,
+      resolve: (o, _args, ctx) => ctx.loaders.byId('Treatment').load(o.treatmentA) as Promise<TreatmentRow>,
     }),
     treatmentB: t.field({
       type: Treatment,
       description: 'The other treatment.',
-      resolve: (o) => o.treatmentB,
+      resolve: (o, _args, ctx) => ctx.loaders.byId('Treatment').load(o.treatmentB) as Promise<TreatmentRow>,
     }),
     shared: t.field({
       type: [Contraindication],
       description: 'Contraindications both treatments have, by slug.',
-      resolve: (o) => o.shared,
+      resolve: (o) => o.page.sharedOf(o.index),
     }),
     sharedItems: t.field({
       type: [SharedContraindication],
       description:
         'The same contraindications as `shared`, in the same order, each with its severity, note and ' +
         'citations on each side (A then B), and whether both sides cite the same source section.',
-      resolve: (o) => o.items,
+      resolve: (o) => o.page.itemsOf(o.index),
     }),
-    sharedCount: t.int({ description: 'How many they share.', resolve: (o) => o.shared.length }),
+    sharedCount: t.int({ description: 'How many they share.', resolve: (o) => o.sharedCount }),
     jaccard: t.float({
       description:
         'Jaccard index of their contraindication sets: shared / (all distinct of both), from 0 to 1.',
@@ -138,27 +164,19 @@ builder.queryField('contraindicationOverlaps', (t) =>
           { args, ...connectionSize },
           async ({ limit, offset }) => {
             const page = await overlapPage(query, limit, offset);
-            if (page.length === 0) return [];
-            const items = await sharedItems(page.map((p) => [p.treatmentA, p.treatmentB]));
-            const treatmentIds = page.flatMap((p) => [p.treatmentA, p.treatmentB]);
-            const contraindicationIds = items.flat().map((i) => i.contraindicationId);
-            const [treatments, contraindications] = await Promise.all([
-              rowsById<TreatmentRow>('Treatment', treatmentIds, 'id'),
-              rowsById<ContraindicationRow>('Contraindication', contraindicationIds, 'slug'),
-            ]);
-            const treatmentById = new Map(treatments.map((r) => [r.id, r]));
-            const contraindicationById = new Map(contraindications.map((c) => [c.id, c]));
-            return page.map((p, i) => ({
-              treatmentA: treatmentById.get(p.treatmentA) as TreatmentRow,
-              treatmentB: treatmentById.get(p.treatmentB) as TreatmentRow,
-              jaccard: p.jaccard,
-              severityWeight: p.severityWeight,
-              independentShared: p.independentShared,
-              items: items[i] ?? [],
-              shared: (items[i] ?? []).map(
-                (item) => contraindicationById.get(item.contraindicationId) as ContraindicationRow,
-              ),
-            }));
+            const shares = new PageShares(page.map((p) => [p.treatmentA, p.treatmentB] as const));
+            return page.map(
+              (p, index): Overlap => ({
+                treatmentA: p.treatmentA,
+                treatmentB: p.treatmentB,
+                sharedCount: p.shared,
+                jaccard: p.jaccard,
+                severityWeight: p.severityWeight,
+                independentShared: p.independentShared,
+                page: shares,
+                index,
+              }),
+            );
           },
         );
         // Counted by the totalCount field, only when a client asks for it.
