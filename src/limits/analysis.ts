@@ -46,7 +46,36 @@ export function selectOperation(
   return operationName ? operations.find((o) => o.name?.value === operationName) : operations[0];
 }
 
+/**
+ * Measures of documents sent without variables, by document and operation name: Yoga's parser cache
+ * hands the same document object to every request with the same text, so a repeated query (an
+ * app's detail page, a CMS pull) is walked once. With variables, page sizes can differ: walked each time.
+ */
+const measured = new WeakMap<DocumentNode, Map<string, OperationMeasure>>();
+
 export function measureOperation(
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  operationName: string | null | undefined,
+  variables: Variables,
+): OperationMeasure {
+  if (Object.keys(variables).length > 0) return walkOperation(schema, document, operationName, variables);
+  let byName = measured.get(document);
+  if (!byName) {
+    byName = new Map();
+    measured.set(document, byName);
+  }
+  const key = operationName ?? '';
+  let measure = byName.get(key);
+  if (!measure) {
+    measure = walkOperation(schema, document, operationName, variables);
+    byName.set(key, measure);
+  }
+  // A copy: callers may not change what later requests read.
+  return { ...measure };
+}
+
+function walkOperation(
   schema: GraphQLSchema,
   document: DocumentNode,
   operationName: string | null | undefined,

@@ -38,4 +38,15 @@ describe('operation measure', () => {
     expect(m.aliases).toBe(1);
     expect(m.depth).toBe(1);
   });
+
+  it('measures a repeated document without variables once per operation, and never shares the result', () => {
+    const doc = parse('query Small { __typename } query Big { treatments(first: 50) { nodes { slug } } }');
+    const big = measureOperation(schema, doc, 'Big', {});
+    big.cost = 0;
+    expect(measureOperation(schema, doc, 'Big', {}).cost).toBe(1 + 50);
+    expect(measureOperation(schema, doc, 'Small', {}).cost).toBe(0);
+    const paged = parse('query($n: Int) { treatments(first: $n) { nodes { slug } } }');
+    expect(measureOperation(schema, paged, null, { n: 5 }).cost).toBe(1 + 5);
+    expect(measureOperation(schema, paged, null, { n: 9 }).cost).toBe(1 + 9);
+  });
 });
