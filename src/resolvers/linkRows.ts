@@ -4,10 +4,12 @@
 // connection (`contraindication { treatments(first: 20) }`) reads 20 rows however many treatments
 // link to the entry; one statement per link kind, direction and page per request, whatever the
 // number of parents or the page size.
+
 import { getDatamodel } from '../generated/pothos-types.ts';
 import * as enums from '../generated/sqlite/enums.ts';
 import type { LinkKind } from '../model/kinds.ts';
 import { scalarColumns, selectedColumns } from './columns.ts';
+import { EdgeRow } from './edge.ts';
 import { ident, placeholders, queryRows, type SqlRow } from './sql.ts';
 
 const models = getDatamodel().datamodel.models;
@@ -99,7 +101,7 @@ export interface LinkPage {
   backward: boolean;
 }
 
-export type LinkRow = SqlRow & { id: number };
+export type LinkRow = EdgeRow & { id: number };
 
 const NODE_PREFIX = 'n__';
 
@@ -205,7 +207,7 @@ export async function loadLinkPages(
   const rows = await pageRows(plan, parentIds.length, page, params);
   const byParent = new Map<number, LinkRow[]>();
   for (const row of rows) {
-    const link: SqlRow = {};
+    const link = new EdgeRow();
     for (const c of plan.linkColumns) link[c] = row[c];
     if (plan.rank) link.rk__ = row.rk__;
     if (plan.relation) {

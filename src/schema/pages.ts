@@ -3,26 +3,27 @@
 // are encoded only when read: most clients of a nested connection ask for nodes, not cursors.
 import { PothosValidationError, validateConnectionArguments } from '@pothos/core';
 import { formatPrismaCursor } from '@pothos/plugin-prisma';
+import { EdgeRow } from '../resolvers/edge.ts';
 import type { PageArgs } from './links.ts';
 
 type Row = Record<string, unknown>;
 
 const cursorOf = (row: Row) => formatPrismaCursor(row, 'id');
 
-/** An edge: the row's own fields (edge data: note, severity…), its node, and a cursor made on read. */
-class Edge {
-  [column: string]: unknown;
-  constructor(row: Row, node: unknown) {
-    Object.assign(this, row);
-    this.node = node;
+/** An edge of a page whose rows are not edges already: the row's own fields, its node, a cursor on read. */
+function edgeOf(row: Row, node: unknown): EdgeRow {
+  if (row instanceof EdgeRow) {
+    row.node = node;
+    return row;
   }
-  get cursor(): string {
-    return cursorOf(this);
-  }
+  const edge = new EdgeRow();
+  Object.assign(edge, row);
+  edge.node = node;
+  return edge;
 }
 
 export interface Connection {
-  edges: Edge[];
+  edges: EdgeRow[];
   pageInfo: {
     startCursor: string | null;
     endCursor: string | null;
@@ -56,7 +57,7 @@ export function wrapPage(
   const backward = args.before != null || args.last != null;
   // A backward page was read in reverse and re-sorted: its extra row is the first one.
   const page = full ? (backward ? rows.slice(1) : rows.slice(0, -1)) : rows;
-  const edges = page.map((row) => new Edge(row, node(row)));
+  const edges = page.map((row) => edgeOf(row, node(row)));
   const first = page[0];
   const last = page[page.length - 1];
   return {
