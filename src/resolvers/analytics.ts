@@ -1,6 +1,8 @@
 // Contraindication analytics computed by the database: shared contraindications across treatments
 // and pairwise overlaps (read from the pair table one aggregate over the join table maintains),
 // ranked by Jaccard index.
+
+import { columnsSql } from './columns.ts';
 import { type ScreeningMatch, type SeverityName, severityRank } from './screening.ts';
 import { resolveSlugs } from './slugs.ts';
 import { placeholders, queryRows } from './sql.ts';
@@ -30,7 +32,7 @@ export async function sharedContraindicationItems(treatmentSlugs: readonly strin
 export async function contraindicationsById(ids: readonly number[]) {
   if (ids.length === 0) return [];
   const rows = await queryRows<{ id: number; slug: string }>(
-    `SELECT * FROM "Contraindication" WHERE id IN (${placeholders(ids.length)})`,
+    `SELECT ${columnsSql('Contraindication')} FROM "Contraindication" WHERE id IN (${placeholders(ids.length)})`,
     ids,
   );
   return rows.sort((a, b) => (a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0));

@@ -4,9 +4,12 @@
 // needs no second object per row to become a connection.
 import { formatPrismaCursor } from '@pothos/plugin-prisma';
 
+/** The cursor of a row of a page: Prisma cursor pagination's, on the id, so clients' cursors keep working. */
+export const cursorOf = (row: Record<string, unknown>) => formatPrismaCursor(row, 'id');
+
 export class EdgeRow {
   [column: string]: unknown;
   get cursor(): string {
-    return formatPrismaCursor(this, 'id');
+    return cursorOf(this);
   }
 }

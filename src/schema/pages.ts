@@ -2,13 +2,10 @@
 // with Prisma cursor pagination's cursors and page info so clients' cursors keep working. Cursors
 // are encoded only when read: most clients of a nested connection ask for nodes, not cursors.
 import { PothosValidationError, validateConnectionArguments } from '@pothos/core';
-import { formatPrismaCursor } from '@pothos/plugin-prisma';
-import { EdgeRow } from '../resolvers/edge.ts';
+import { cursorOf, EdgeRow } from '../resolvers/edge.ts';
 import type { PageArgs } from './links.ts';
 
 type Row = Record<string, unknown>;
-
-const cursorOf = (row: Row) => formatPrismaCursor(row, 'id');
 
 /** An edge of a page whose rows are not edges already: the row's own fields, its node, a cursor on read. */
 function edgeOf(row: Row, node: unknown): EdgeRow {

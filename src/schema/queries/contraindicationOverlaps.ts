@@ -2,14 +2,13 @@ import { resolveOffsetConnection } from '@pothos/plugin-relay';
 import type { db } from '../../db.ts';
 import { BadInputError } from '../../errors.ts';
 import {
+  contraindicationsById,
   type OverlapQuery,
   overlapCount,
   overlapPage,
   type SharedItem,
   sharedItems,
 } from '../../resolvers/analytics.ts';
-import { columnsSql } from '../../resolvers/columns.ts';
-import { placeholders, queryRows } from '../../resolvers/sql.ts';
 import { builder, readScope } from '../builder.ts';
 import { connectionSize } from '../connections.ts';
 import { INFORMATIONAL } from '../enums.ts';
@@ -20,16 +19,6 @@ import { Treatment } from '../types/Treatment.ts';
 type TreatmentRow = Awaited<ReturnType<typeof db.treatment.findMany>>[number];
 type ContraindicationRow = Awaited<ReturnType<typeof db.contraindication.findMany>>[number];
 
-/** Contraindication rows by id, in slug order (plain SQL, exposed columns only). */
-function contraindicationRows(ids: number[]) {
-  const unique = [...new Set(ids)];
-  if (unique.length === 0) return Promise.resolve([] as ContraindicationRow[]);
-  return queryRows(
-    `SELECT ${columnsSql('Contraindication')} FROM "Contraindication" WHERE id IN (${placeholders(unique.length)}) ORDER BY slug`,
-    unique,
-  ) as Promise<ContraindicationRow[]>;
-}
-
 /**
  * What the shared contraindications of a page's pairs cost (their links, then their rows) is paid
  * only when a client selects `shared` or `sharedItems`, once for the whole page.
@@ -38,14 +27,17 @@ class PageShares {
   private items?: Promise<SharedItem[][]>;
   private rows?: Promise<Map<number, ContraindicationRow>>;
   constructor(private readonly pairs: ReadonlyArray<readonly [number, number]>) {}
-  itemsOf(index: number): Promise<SharedItem[]> {
+  private allItems(): Promise<SharedItem[][]> {
     this.items ??= sharedItems(this.pairs);
-    return this.items.then((all) => all[index] ?? []);
+    return this.items;
+  }
+  itemsOf(index: number): Promise<SharedItem[]> {
+    return this.allItems().then((all) => all[index] ?? []);
   }
   async sharedOf(index: number): Promise<ContraindicationRow[]> {
-    this.items ??= sharedItems(this.pairs);
-    this.rows ??= this.items.then(async (all) => {
-      const rows = await contraindicationRows(all.flat().map((i) => i.contraindicationId));
+    this.rows ??= this.allItems().then(async (all) => {
+      const ids = new Set(all.flat().map((i) => i.contraindicationId));
+      const rows = (await contraindicationsById([...ids])) as ContraindicationRow[];
       return new Map(rows.map((r) => [r.id, r]));
     });
     const [items, rows] = await Promise.all([this.itemsOf(index), this.rows]);
