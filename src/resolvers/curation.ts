@@ -30,8 +30,18 @@ export type WritePath = Awaited<ReturnType<typeof loadWritePath>>;
 /** Who a change is attributed to in the change log and audit trail: the API key's name. */
 export const actorOf = (ctx: Context) => ctx.auth.apiKey?.name ?? 'anonymous';
 
-/** Prisma's unique-constraint violation: two clients created the same thing at once. */
-const isUniqueViolation = (error: unknown) => (error as { code?: string } | null)?.code === 'P2002';
+/**
+ * A unique-constraint violation: two clients created the same thing at once. The unit of work
+ * writes plain SQL (src/write/sqlRows.ts), whose failures Prisma reports as P2010 with the driver
+ * adapter's kind; P2002 is its model queries' code for the same thing.
+ */
+const isUniqueViolation = (error: unknown) => {
+  const e = error as { code?: string; meta?: { driverAdapterError?: { cause?: { kind?: string } } } } | null;
+  return (
+    e?.code === 'P2002' ||
+    (e?.code === 'P2010' && e.meta?.driverAdapterError?.cause?.kind === 'UniqueConstraintViolation')
+  );
+};
 
 export async function curate<T>(
   ctx: Context,

@@ -3,7 +3,8 @@
 import { vocabularyKinds } from '../model/kinds.ts';
 import { type TreatmentText, treatmentDerived, type VocabularyText, vocabularyDerived } from './derived.ts';
 import type { Change } from './entities.ts';
-import { delegate, type Row } from './rows.ts';
+import type { Row } from './rows.ts';
+import { updateRows } from './sqlRows.ts';
 import type { Writer } from './unitOfWork.ts';
 
 const vocabularyModels: ReadonlySet<string> = new Set(vocabularyKinds.map((k) => k.model));
@@ -34,14 +35,11 @@ export const recomputeDerived = {
   async forEntities(w: Writer, changes: Change[]): Promise<void> {
     for (const [model, idSet] of touched(changes)) {
       const ids = [...idSet];
-      const rows = await delegate(w.tx, model).findMany({ where: { id: { in: ids } } });
+      const rows = await w.findMany(model, { where: { id: { in: ids } } });
       const aliases = new Map<number, string[]>();
       if (model === 'Treatment') {
-        const aliasRows = await delegate(w.tx, 'TreatmentAlias').findMany({
-          where: { treatmentId: { in: ids } },
-          orderBy: { id: 'asc' },
-        });
-        for (const a of aliasRows) {
+        const aliasRows = await w.findMany('TreatmentAlias', { where: { treatmentId: { in: ids } } });
+        for (const a of aliasRows.sort((x, y) => (x.id as number) - (y.id as number))) {
           aliases.set(a.treatmentId as number, [
             ...(aliases.get(a.treatmentId as number) ?? []),
             a.value as string,
@@ -51,7 +49,7 @@ export const recomputeDerived = {
       for (const row of rows) {
         const derived = derive(model, row, aliases.get(row.id as number));
         if (Object.entries(derived).some(([k, v]) => row[k] !== v)) {
-          await delegate(w.tx, model).updateMany({ where: { id: row.id }, data: derived });
+          await updateRows(w, model, [row.id as number], derived, false);
         }
       }
     }

@@ -4,7 +4,8 @@
 // entry, a section of its source, a citation of whatever fact it supports.
 import { entityKinds } from '../model/kinds.ts';
 import { relationsOf } from '../model/relations.ts';
-import { delegate, type Row, type Tx } from './rows.ts';
+import type { Row } from './rows.ts';
+import type { Writer } from './unitOfWork.ts';
 
 export interface EntityRef {
   entity: string;
@@ -58,7 +59,10 @@ function directOwners(model: string, row: Row): EntityRef[] | { model: string; i
  * The entities each row belongs to, in order; facts that citations point at are read in one
  * statement per fact model (so a seed of hundreds of citations costs a few reads, not hundreds).
  */
-export async function ownersOfRows(tx: Tx, rows: Array<{ model: string; row: Row }>): Promise<EntityRef[][]> {
+export async function ownersOfRows(
+  w: Writer,
+  rows: Array<{ model: string; row: Row }>,
+): Promise<EntityRef[][]> {
   const direct = rows.map(({ model, row }) => directOwners(model, row));
   const wanted = new Map<string, Set<number>>();
   for (const d of direct) {
@@ -66,7 +70,7 @@ export async function ownersOfRows(tx: Tx, rows: Array<{ model: string; row: Row
   }
   const facts = new Map<string, EntityRef[]>();
   for (const [model, ids] of wanted) {
-    for (const fact of await delegate(tx, model).findMany({ where: { id: { in: [...ids] } } })) {
+    for (const fact of await w.findMany(model, { where: { id: { in: [...ids] } } })) {
       const owners = directOwners(model, fact);
       facts.set(`${model}:${fact.id}`, Array.isArray(owners) ? owners : []);
     }

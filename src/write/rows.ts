@@ -9,7 +9,6 @@ export type Tx = Parameters<Parameters<Db['$transaction']>[0]>[0];
 /** The part of a Prisma model delegate the writers use (every model has these methods). */
 export interface Delegate {
   findMany(args: { where?: object; select?: Record<string, true>; orderBy?: object }): Promise<Row[]>;
-  createManyAndReturn(args: { data: Row[] }): Promise<Row[]>;
   createMany(args: { data: Row[] }): Promise<unknown>;
   update(args: { where: { id: number }; data: object }): Promise<Row>;
   updateMany(args: { where: object; data: object }): Promise<unknown>;

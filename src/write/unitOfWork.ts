@@ -22,6 +22,7 @@ import { type Change, type EntityRef, isEntityModel, ownersOfRows, type RowChang
 import { appendLogs } from './log.ts';
 import { INCREMENTAL_LIMIT, incrementalOverlapStatements, refreshOverlapStatements } from './overlaps.ts';
 import { type Delegate, delegate, modelName, type Row, type Tx } from './rows.ts';
+import { deleteRows, insertRows, selectRows, updateRows, type Where } from './sqlRows.ts';
 
 export type { Row, Tx } from './rows.ts';
 
@@ -63,18 +64,26 @@ export class Writer {
     readonly engine: 'sqlite' | 'postgresql',
   ) {}
 
-  /** Rows of a model (reads see this transaction's writes). */
-  findMany(model: string, args: Parameters<Delegate['findMany']>[0]): Promise<Row[]> {
-    return delegate(this.tx, model).findMany(args);
+  /**
+   * Rows of a model (reads see this transaction's writes): plain filters as plain SQL
+   * (src/write/sqlRows.ts), anything else through Prisma.
+   */
+  async findMany(model: string, args: Parameters<Delegate['findMany']>[0]): Promise<Row[]> {
+    const rows = args.orderBy
+      ? null
+      : await selectRows(this, modelName(model), args.where as Where, args.select);
+    return rows ?? delegate(this.tx, model).findMany(args);
   }
 
   /** Inserts rows and returns them with their ids. Entities get their derived columns here. */
   async create(model: string, rows: Row[]): Promise<Row[]> {
     if (rows.length === 0) return [];
     const name = modelName(model);
-    const created = await delegate(this.tx, model).createManyAndReturn({
-      data: rows.map((r) => withDerived(name, r)),
-    });
+    const created = await insertRows(
+      this,
+      name,
+      rows.map((r) => withDerived(name, r)),
+    );
     for (const after of created) this.changes.push({ model: name, operation: 'CREATE', before: null, after });
     return created;
   }
@@ -82,10 +91,9 @@ export class Writer {
   /** Updates one row from `before` (as read) with `data`; bumps the row's own version. */
   async update(model: string, before: Row, data: Row): Promise<Row> {
     const name = modelName(model);
-    const after = await delegate(this.tx, model).update({
-      where: { id: before.id as number },
-      data: { ...data, version: { increment: 1 } },
-    });
+    const [after] = await updateRows(this, name, [before.id as number], data, true);
+    // Read in this transaction, so gone only if a concurrent writer deleted it: Prisma's "not found".
+    if (!after) throw Object.assign(new Error(`${name} ${before.id} no longer exists`), { code: 'P2025' });
     this.changes.push({ model: name, operation: 'UPDATE', before, after });
     return after;
   }
@@ -96,13 +104,17 @@ export class Writer {
     const name = modelName(model);
     // Resolve owners while they still exist: a citation's link may be deleted next.
     const owners = await ownersOfRows(
-      this.tx,
+      this,
       rows.map((row) => ({ model: name, row })),
     );
     rows.forEach((before, i) => {
       this.changes.push({ model: name, operation: 'DELETE', before, after: null, owner: owners[i] ?? [] });
     });
-    await delegate(this.tx, model).deleteMany({ where: { id: { in: rows.map((r) => r.id as number) } } });
+    await deleteRows(
+      this,
+      name,
+      rows.map((r) => r.id as number),
+    );
   }
 
   /** Runs a statement written with `?` placeholders, numbered for PostgreSQL. */
@@ -183,7 +195,7 @@ async function lockDataVersion(w: Writer): Promise<number> {
 async function ownersOf(w: Writer): Promise<Change[]> {
   const pending = w.changes.filter((c) => !c.owner);
   const owners = await ownersOfRows(
-    w.tx,
+    w,
     pending.map((c) => ({ model: c.model, row: (c.after ?? c.before) as Row })),
   );
   const resolved = new Map(pending.map((c, i) => [c, owners[i] ?? []]));
@@ -220,10 +232,7 @@ async function bumpEntities(w: Writer, changes: Change[]): Promise<EntityChange[
   }
   const current = new Map<string, Row>();
   for (const [entity, ids] of toBump) {
-    await delegate(w.tx, entity).updateMany({
-      where: { id: { in: ids } },
-      data: { version: { increment: 1 } },
-    });
+    await updateRows(w, entity, ids, {}, true);
   }
   // Read back keys and versions of everything still there (one statement per entity model).
   const live = new Map<string, number[]>();
@@ -232,7 +241,7 @@ async function bumpEntities(w: Writer, changes: Change[]): Promise<EntityChange[
     live.set(ref.entity, [...(live.get(ref.entity) ?? []), ref.id]);
   }
   for (const [entity, ids] of live) {
-    for (const row of await delegate(w.tx, entity).findMany({ where: { id: { in: ids } } })) {
+    for (const row of await w.findMany(entity, { where: { id: { in: ids } } })) {
       current.set(`${entity}:${row.id}`, row);
     }
   }

@@ -112,6 +112,27 @@ describe('createTreatment', () => {
     expect(errors[0]?.message).toMatch(/kebab-case/);
   });
 
+  it('lets exactly one of two concurrent creates of the same slug win; the other is told why', async () => {
+    const input = {
+      slug: 'twin-create',
+      name: { fr: 'Jumeau' },
+      summary: { fr: 'Deux à la fois.' },
+      citations: CITE,
+    };
+    const payloads = await Promise.all(
+      [1, 2].map(() => mutate('createTreatment', input, 'treatment { slug }')),
+    );
+    const won = payloads.filter((p) => p.errors.length === 0);
+    const lost = payloads.filter((p) => p.errors.length > 0);
+    expect(won.map((p) => p.treatment)).toEqual([{ slug: 'twin-create' }]);
+    // Writers queue on the data version's row (SQLite: on the database), so the second sees the
+    // slug the first committed.
+    expect(lost.map((p) => p.errors[0]?.code)).toEqual(['ALREADY_EXISTS']);
+    expect(lost[0]?.dataVersion).toBeNull();
+    const log = await db.changeLog.findMany({ where: { entityKey: 'twin-create' } });
+    expect(log.map((l) => l.operation)).toEqual(['CREATE']);
+  });
+
   it('refuses an existing slug and unknown citations', async () => {
     const taken = await refusedWithoutWriting(() =>
       mutate(

@@ -52,7 +52,7 @@ export async function dependentsOf(w: Writer, model: string, id: number): Promis
   const out = new Set<string>();
   for (const group of await children(w, model, [id])) {
     const owners = await ownersOfRows(
-      w.tx,
+      w,
       group.rows.map((row) => ({ model: group.model, row })),
     );
     const foreign = owners.flat().filter((o) => !(o.entity === model && o.id === id));
