@@ -7,15 +7,14 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Db } from '../src/db.ts';
 import { projectRoot } from '../src/root.ts';
+import { readSeedCached } from './cache.ts';
 import type { SyncStats } from './sync.ts';
-import { readSeed, SeedValidationError } from './validate.ts';
 import { writeSeed } from './write.ts';
 
 export const defaultSeedDir = join(projectRoot, 'seed', 'data');
 
 export async function seedDatabase(db: Db, dir = defaultSeedDir): Promise<SyncStats> {
-  const data = readSeed(dir);
-  return writeSeed(db, data);
+  return writeSeed(db, await readSeedCached(dir));
 }
 
 async function main() {
@@ -42,7 +41,8 @@ async function main() {
       if (!keepCurated) process.exitCode = 2;
     }
   } catch (error) {
-    console.error(error instanceof SeedValidationError ? error.message : error);
+    // Validation problems are the message itself (seed/validate.ts); anything else keeps its stack.
+    console.error((error as Error | null)?.name === 'SeedValidationError' ? (error as Error).message : error);
     process.exitCode = 1;
   } finally {
     await db.$disconnect();
