@@ -15,7 +15,14 @@ import { jsonReply } from './responses.ts';
 const FORMATS = ['csv', 'json'] as const;
 type Format = (typeof FORMATS)[number];
 
-let running = 0;
+/**
+ * The downloads one server is streaming. Each server (createHandler) holds its own, so servers in one
+ * process, as in the tests, never borrow each other's slots.
+ */
+export interface ExportSlots {
+  running: number;
+}
+export const exportSlots = (): ExportSlots => ({ running: 0 });
 
 interface Request {
   method: string;
@@ -43,7 +50,7 @@ const acceptsGzip = (header: string | string[] | undefined) =>
  * The answer to a request under /export; throws AppError for the client's mistakes (the shell turns
  * them into JSON errors).
  */
-export async function exportReply(db: Db, config: Config, req: Request): Promise<Reply> {
+export async function exportReply(db: Db, config: Config, slots: ExportSlots, req: Request): Promise<Reply> {
   if (req.method !== 'GET' && req.method !== 'HEAD') {
     throw new AppError(
       `${req.method} is not allowed on ${req.path}: exports are read with GET.`,
@@ -100,20 +107,20 @@ export async function exportReply(db: Db, config: Config, req: Request): Promise
     return { status: 304, headers: headers(version), body: '' };
   }
   if (req.method === 'HEAD') return { status: 200, headers: headers(version), body: '' };
-  if (running >= config.EXPORT_CONCURRENCY) {
+  if (slots.running >= config.EXPORT_CONCURRENCY) {
     throw new LimitExceededError(
       'EXPORTS_BUSY',
-      `${running} exports are being downloaded, the most this server serves at once; try again in a few seconds.`,
+      `${slots.running} exports are being downloaded, the most this server serves at once; try again in a few seconds.`,
       config.EXPORT_CONCURRENCY,
-      running,
+      slots.running,
       429,
     );
   }
 
-  running++;
+  slots.running++;
   let released = false;
   const release = () => {
-    if (!released) running--;
+    if (!released) slots.running--;
     released = true;
   };
   // Opened when the shell starts writing the body, closed when it ends however it ends. The ETag is

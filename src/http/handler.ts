@@ -14,7 +14,7 @@ import { AppError, ForbiddenError, LimitExceededError, UnauthenticatedError } fr
 import { logger, requestScope } from '../logger.ts';
 import type { RedisLink } from '../redis.ts';
 import { BodyTooLargeError, readBody } from './body.ts';
-import { exportReply } from './exports.ts';
+import { type ExportSlots, exportReply, exportSlots } from './exports.ts';
 import { changelogReply, graphiqlAsset, graphiqlPage, schemaReply, wantsHtml } from './graphiql.ts';
 import { metrics, registry } from './metrics.ts';
 import { type IncomingContext, requestIdOf } from './plugins/requestScope.ts';
@@ -74,8 +74,12 @@ function routeOf(req: IncomingMessage, path: string): Route {
   return route;
 }
 
-export function createHandler(deps: HandlerDeps) {
-  const { lifecycle } = deps;
+/** What serving needs beyond the deps: state this handler owns. */
+type ServeDeps = HandlerDeps & { exports: ExportSlots };
+
+export function createHandler(handlerDeps: HandlerDeps) {
+  const { lifecycle } = handlerDeps;
+  const deps: ServeDeps = { ...handlerDeps, exports: exportSlots() };
   return (req: IncomingMessage, res: ServerResponse): void => {
     lifecycle.inFlight += 1;
     void serve(deps, req, res).finally(() => {
@@ -85,7 +89,7 @@ export function createHandler(deps: HandlerDeps) {
   };
 }
 
-async function serve(deps: HandlerDeps, req: IncomingMessage, res: ServerResponse): Promise<void> {
+async function serve(deps: ServeDeps, req: IncomingMessage, res: ServerResponse): Promise<void> {
   const startedAt = performance.now();
   const header = req.headers['x-request-id'];
   const requestId = requestIdOf(typeof header === 'string' ? header : undefined);
@@ -142,7 +146,7 @@ async function streamBody(reply: Reply, req: IncomingMessage, res: ServerRespons
 type ShellReply = Reply & { shell?: boolean };
 
 async function plain(
-  deps: HandlerDeps,
+  deps: ServeDeps,
   route: Route,
   req: IncomingMessage,
   path: string,
@@ -168,7 +172,7 @@ async function plain(
       return (await graphiqlAsset(path, req.headers['accept-encoding'])) ?? notFound(req, requestId);
     case 'export':
       try {
-        return await exportReply(deps.db, deps.config, {
+        return await exportReply(deps.db, deps.config, deps.exports, {
           method: req.method ?? 'GET',
           path,
           headers: req.headers,

@@ -13,7 +13,7 @@ import { writeExport } from '../../src/export/files.ts';
 import { csvCell } from '../../src/export/formats.ts';
 import { readTable, snapshotVersion } from '../../src/export/read.ts';
 import { exportTable, exportTables, tableName } from '../../src/export/tables.ts';
-import { exportReply } from '../../src/http/exports.ts';
+import { exportReply, exportSlots } from '../../src/http/exports.ts';
 import { entityKinds, linkKinds } from '../../src/model/kinds.ts';
 import { parseCsv } from '../helpers/csv.ts';
 import { data, gql, keyHeaders } from '../helpers/graphql.ts';
@@ -402,14 +402,15 @@ describe('GET /export/<name>', () => {
   it('serves at most EXPORT_CONCURRENCY downloads at once; the slot comes back when one ends', async () => {
     const config = parseConfig({ ...process.env, EXPORT_CONCURRENCY: '1' });
     const request = { method: 'GET', path: '/export/treatments.csv', headers: {} };
-    const held = await exportReply(db, config, request);
-    const busy = await exportReply(db, config, request).then(
+    const slots = exportSlots();
+    const held = await exportReply(db, config, slots, request);
+    const busy = await exportReply(db, config, slots, request).then(
       () => undefined,
       (e: { extensions: Record<string, unknown> }) => e,
     );
     expect(busy?.extensions).toMatchObject({ code: 'EXPORTS_BUSY', limit: 1, http: { status: 429 } });
     held.release?.();
-    const next = await exportReply(db, config, request);
+    const next = await exportReply(db, config, slots, request);
     // Reading the body to its end closes its snapshot; the slot is then given back.
     const chunks: Uint8Array[] = [];
     for await (const chunk of next.stream ?? []) chunks.push(chunk);
