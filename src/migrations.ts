@@ -1,7 +1,9 @@
 // Applies and diffs migrations through Prisma's WebAssembly schema engine, so no native engine
 // download is needed (docs/architecture.md, "Prisma without a network"). The history stays in Prisma's
-// standard format (`_prisma_migrations`), so `prisma migrate deploy` elsewhere reads the same.
-import { randomUUID } from 'node:crypto';
+// standard format (`_prisma_migrations`), so `prisma migrate deploy` elsewhere reads the same. A new,
+// empty SQLite file (a first `npm start`) takes the migration scripts directly, in one transaction,
+// with the same history rows: instantiating the engine would cost more than the scripts themselves.
+import { createHash, randomUUID } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
@@ -14,6 +16,7 @@ import {
   type SqlMigrationAwareDriverAdapterFactory,
 } from '@prisma/driver-adapter-utils';
 import type { MigrationList, SchemaEngine } from '@prisma/schema-engine-wasm';
+import Database from 'better-sqlite3';
 import { projectRoot } from './root.ts';
 
 export type Engine = 'sqlite' | 'postgresql';
@@ -156,7 +159,11 @@ async function runSchemaEngine<T>(url: string, run: (engine: SchemaEngine) => Pr
 /** The migrations folder of one engine, in the shape the schema engine reads. */
 /** The names of this release's migrations (their folders), in order. */
 export function migrationNames(engine: Engine): string[] {
-  return readdirSync(migrationsDir(engine), { withFileTypes: true })
+  return migrationFolders(migrationsDir(engine));
+}
+
+function migrationFolders(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true })
     .filter((d) => d.isDirectory())
     .map((d) => d.name)
     .sort();
@@ -222,6 +229,8 @@ async function everyMigrationApplied(url: string): Promise<boolean> {
  */
 export async function applyMigrations(url: string, options: { upTo?: string } = {}): Promise<string[]> {
   const { upTo } = options;
+  const fresh = engineOf(url) === 'sqlite' ? migrateEmptySqlite(url, upTo) : null;
+  if (fresh) return fresh;
   if (!upTo && (await everyMigrationApplied(url))) {
     await useWriteAheadLog(url);
     return [];
@@ -245,6 +254,90 @@ async function useWriteAheadLog(url: string): Promise<void> {
   } finally {
     await adapter.dispose();
   }
+}
+
+/** Prisma's own history table on SQLite, as its schema engine creates it. */
+const SQLITE_HISTORY_TABLE = `CREATE TABLE "_prisma_migrations" (
+    "id"                    TEXT PRIMARY KEY NOT NULL,
+    "checksum"              TEXT NOT NULL,
+    "finished_at"           DATETIME,
+    "migration_name"        TEXT NOT NULL,
+    "logs"                  TEXT,
+    "rolled_back_at"        DATETIME,
+    "started_at"            DATETIME NOT NULL DEFAULT current_timestamp,
+    "applied_steps_count"   INTEGER UNSIGNED NOT NULL DEFAULT 0
+)`;
+
+/** An instant as the schema engine writes it in `_prisma_migrations` on SQLite. */
+const engineInstant = (at: Date) => at.toISOString().replace('Z', '+00:00');
+
+/**
+ * On a SQLite file holding no table at all: runs the migration scripts (up to `upTo`) in one
+ * transaction and records them as the schema engine would (its table, a checksum that is the
+ * script's SHA-256, one step each), so the engine and `prisma migrate` treat them as applied.
+ * Returns null, having changed nothing, when the file already holds something: the engine decides.
+ * A script that fails rolls everything back, leaving the file empty, and names the migration.
+ */
+export function migrateEmptySqlite(
+  url: string,
+  upTo?: string,
+  dir = migrationsDir('sqlite'),
+): string[] | null {
+  const file = url.replace(/^file:/, '');
+  // Each connection to :memory: is its own database: only the engine's connection can migrate it.
+  if (file === ':memory:') return null;
+  mkdirSync(dirname(file), { recursive: true });
+  const sqlite = new Database(file);
+  try {
+    sqlite.pragma('journal_mode = WAL');
+    sqlite.pragma('busy_timeout = 5000');
+    // Scripts that redefine a table turn foreign keys off around it; inside a transaction that
+    // pragma is ignored, so it is off for the whole run (the tables are empty until it ends).
+    sqlite.pragma('foreign_keys = OFF');
+    const names = migrationFolders(dir).filter((name) => !upTo || name <= upTo);
+    // IMMEDIATE: a second process starting on the same new file waits here, then finds tables.
+    sqlite.exec('BEGIN IMMEDIATE');
+    try {
+      const { tables } = sqlite.prepare('SELECT count(*) AS "tables" FROM sqlite_master').get() as {
+        tables: number;
+      };
+      if (tables > 0) {
+        sqlite.exec('ROLLBACK');
+        return null;
+      }
+      sqlite.exec(SQLITE_HISTORY_TABLE);
+      const record = sqlite.prepare(
+        'INSERT INTO "_prisma_migrations" ("id", "checksum", "finished_at", "migration_name", "logs", "rolled_back_at", "started_at", "applied_steps_count") VALUES (?, ?, ?, ?, NULL, NULL, ?, 1)',
+      );
+      for (const name of names) {
+        const bytes = readFileSync(join(dir, name, 'migration.sql'));
+        const script = bytes.toString('utf8');
+        const startedAt = engineInstant(new Date());
+        try {
+          sqlite.exec(script);
+        } catch (error) {
+          throw new Error(`Migration ${name} failed on a new SQLite file: ${(error as Error).message}`, {
+            cause: error,
+          });
+        }
+        const checksum = createHash('sha256').update(bytes).digest('hex');
+        record.run(randomUUID(), checksum, engineInstant(new Date()), name, startedAt);
+      }
+      sqlite.exec('COMMIT');
+      return names;
+    } catch (error) {
+      if (sqlite.inTransaction) sqlite.exec('ROLLBACK');
+      throw error;
+    }
+  } finally {
+    sqlite.close();
+  }
+}
+
+/** Applies pending migrations through the schema engine only (tests compare it with the direct path). */
+export async function migrateWithSchemaEngine(url: string, upTo?: string): Promise<string[]> {
+  await useWriteAheadLog(url);
+  return migrate(url, upTo);
 }
 
 function migrate(url: string, upTo: string | undefined): Promise<string[]> {
