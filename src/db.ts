@@ -2,12 +2,12 @@
 // statement sent through the adapter is counted (`dbStats`), for the no-N+1 tests and benchmarks.
 import { AsyncLocalStorage } from 'node:async_hooks';
 import type { SqlDriverAdapter, SqlDriverAdapterFactory, Transaction } from '@prisma/driver-adapter-utils';
-import pg from 'pg';
+import type pg from 'pg';
 import { config } from './config.ts';
 import type { PrismaClient } from './generated/sqlite/client.ts';
 import { logger } from './logger.ts';
 import type { Engine } from './migrations.ts';
-import { pgReader, pgSnapshot, type Reader, type Snapshot, sqliteReader, sqliteSnapshot } from './readers.ts';
+import { type Reader, type Snapshot, sqliteReader, sqliteSnapshot } from './readers.ts';
 import { pinnedReplica, replicaRouting } from './replicas.ts';
 
 export type Db = PrismaClient;
@@ -23,6 +23,13 @@ interface EngineModule {
   /** The driver adapter over a SQLite file path or a pg pool. */
   adapter: (target: string | pg.Pool) => SqlDriverAdapterFactory;
 }
+/** What only PostgreSQL needs (the pg driver and its readers), loaded with its engine. */
+interface PgModules {
+  Pool: typeof pg.Pool;
+  pgReader: typeof import('./pgReaders.ts').pgReader;
+  pgSnapshot: typeof import('./pgReaders.ts').pgSnapshot;
+}
+let pgModules: PgModules | undefined;
 const engines: Partial<Record<Engine, EngineModule>> = {};
 
 export async function loadEngine(engine: Engine): Promise<void> {
@@ -37,10 +44,14 @@ export async function loadEngine(engine: Engine): Promise<void> {
       adapter: (file) => new PrismaBetterSqlite3({ url: file as string }),
     };
   } else {
-    const [{ PrismaClient: Client }, { PrismaPg }] = await Promise.all([
-      import('./generated/postgresql/client.ts'),
-      import('@prisma/adapter-pg'),
-    ]);
+    const [{ PrismaClient: Client }, { PrismaPg }, { default: driver }, { pgReader, pgSnapshot }] =
+      await Promise.all([
+        import('./generated/postgresql/client.ts'),
+        import('@prisma/adapter-pg'),
+        import('pg'),
+        import('./pgReaders.ts'),
+      ]);
+    pgModules = { Pool: driver.Pool, pgReader, pgSnapshot };
     engines.postgresql = {
       Client: Client as unknown as EngineModule['Client'],
       adapter: (pool) => new PrismaPg(pool as pg.Pool),
@@ -90,8 +101,9 @@ export function createDb(url: string, poolSize = config.DATABASE_POOL_SIZE, read
   // same; only the provider baked into each differs. One static type keeps the rest of the code
   // provider-agnostic. Prisma's adapter and our plain-SQL reads share one pool per database.
   const { Client, adapter } = engineModules('postgresql');
+  const { Pool, pgReader, pgSnapshot } = pgModules as PgModules;
   const postgres = (connectionString: string) => {
-    const pool = new pg.Pool({ connectionString, max: poolSize });
+    const pool = new Pool({ connectionString, max: poolSize });
     // An idle connection the server closes (restart, failover, dropped database) must not take the
     // process down: the pool drops it and opens another when needed.
     pool.on('error', (error) => logger.warn({ err: error }, 'idle database connection closed'));

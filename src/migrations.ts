@@ -9,7 +9,6 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { PrismaBetterSqlite3 } from '@prisma/adapter-better-sqlite3';
-import { PrismaPg } from '@prisma/adapter-pg';
 import {
   bindMigrationAwareSqlAdapterFactory,
   type SqlDriverAdapter,
@@ -73,13 +72,16 @@ async function disposeOnce(adapter: SqlDriverAdapter): Promise<void> {
   }
 }
 
-function adapterFactory(url: string) {
+/** PostgreSQL's adapter, imported only when a PostgreSQL database is migrated (SQLite never loads pg). */
+const pgAdapter = async () => (await import('@prisma/adapter-pg')).PrismaPg;
+
+async function adapterFactory(url: string) {
   if (engineOf(url) === 'sqlite') {
     const file = url.replace(/^file:/, '');
     if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
     return new PrismaBetterSqlite3({ url: file });
   }
-  return new PrismaPg(pgConfig(url));
+  return new (await pgAdapter())(pgConfig(url));
 }
 
 /** Discrete connection fields, so a shadow database can override `database`. */
@@ -110,6 +112,7 @@ async function shadowAdapter(url: string, cleanups: Cleanup[]): Promise<SqlDrive
     });
     return adapter;
   }
+  const PrismaPg = await pgAdapter();
   const admin = await new PrismaPg(pgConfig(url)).connect();
   await admin.executeScript(`CREATE DATABASE "${name}"`);
   const adapter = await new PrismaPg({ ...pgConfig(url), database: name }).connect();
@@ -131,7 +134,7 @@ async function runSchemaEngine<T>(url: string, run: (engine: SchemaEngine) => Pr
   const { SchemaEngine } = await loadEngineModule();
   // The engine never closes the connections it opens; we track them and dispose them ourselves,
   // or a later engine on the same SQLite file finds it locked.
-  const factory = adapterFactory(url);
+  const factory = await adapterFactory(url);
   const cleanups: Cleanup[] = [];
   const tracking: SqlMigrationAwareDriverAdapterFactory = {
     provider: factory.provider,
@@ -206,7 +209,7 @@ const noFilters = { externalTables: [], externalEnums: [] };
  * of the process.
  */
 async function everyMigrationApplied(url: string): Promise<boolean> {
-  const adapter = await adapterFactory(url).connect();
+  const adapter = await (await adapterFactory(url)).connect();
   try {
     const result = await adapter.queryRaw({ sql: APPLIED_MIGRATIONS_SQL, args: [], argTypes: [] });
     return (
@@ -248,7 +251,7 @@ export async function applyMigrations(url: string, options: { upTo?: string } = 
  */
 async function useWriteAheadLog(url: string): Promise<void> {
   if (engineOf(url) !== 'sqlite') return;
-  const adapter = await adapterFactory(url).connect();
+  const adapter = await (await adapterFactory(url)).connect();
   try {
     await adapter.queryRaw({ sql: 'PRAGMA journal_mode = WAL', args: [], argTypes: [] });
   } finally {

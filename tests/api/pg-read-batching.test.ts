@@ -3,7 +3,8 @@
 // a failing one its own error, and text a client typed must never be written into SQL.
 import pg from 'pg';
 import { afterAll, describe, expect, inject, it } from 'vitest';
-import { pgReader, type Reader } from '../../src/readers.ts';
+import { pgReader } from '../../src/pgReaders.ts';
+import type { Reader } from '../../src/readers.ts';
 
 describe.skipIf(inject('engine') !== 'postgresql')('PostgreSQL read batching', () => {
   const pool = new pg.Pool({ connectionString: process.env.DATABASE_URL, max: 4 });
