@@ -75,12 +75,15 @@ async function disposeOnce(adapter: SqlDriverAdapter): Promise<void> {
 /** PostgreSQL's adapter, imported only when a PostgreSQL database is migrated (SQLite never loads pg). */
 const pgAdapter = async () => (await import('@prisma/adapter-pg')).PrismaPg;
 
+/** The path of a SQLite URL, its folder created (a new file's first start). */
+function sqliteFile(url: string): string {
+  const file = url.replace(/^file:/, '');
+  if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
+  return file;
+}
+
 async function adapterFactory(url: string) {
-  if (engineOf(url) === 'sqlite') {
-    const file = url.replace(/^file:/, '');
-    if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
-    return new PrismaBetterSqlite3({ url: file });
-  }
+  if (engineOf(url) === 'sqlite') return new PrismaBetterSqlite3({ url: sqliteFile(url) });
   return new (await pgAdapter())(pgConfig(url));
 }
 
@@ -159,7 +162,6 @@ async function runSchemaEngine<T>(url: string, run: (engine: SchemaEngine) => Pr
   }
 }
 
-/** The migrations folder of one engine, in the shape the schema engine reads. */
 /** The names of this release's migrations (their folders), in order. */
 export function migrationNames(engine: Engine): string[] {
   return migrationFolders(migrationsDir(engine));
@@ -182,6 +184,7 @@ export function missingMigrations(engine: Engine, applied: Iterable<string>): st
   return migrationNames(engine).filter((name) => !done.has(name));
 }
 
+/** The migrations folder of one engine, in the shape the schema engine reads. */
 export function readMigrations(engine: Engine): MigrationList {
   const baseDir = migrationsDir(engine);
   const lockPath = join(baseDir, 'migration_lock.toml');
@@ -286,12 +289,15 @@ export function migrateEmptySqlite(
   upTo?: string,
   dir = migrationsDir('sqlite'),
 ): string[] | null {
-  const file = url.replace(/^file:/, '');
+  const file = sqliteFile(url);
   // Each connection to :memory: is its own database: only the engine's connection can migrate it.
   if (file === ':memory:') return null;
-  mkdirSync(dirname(file), { recursive: true });
   const sqlite = new Database(file);
+  const tables = () => (sqlite.prepare('SELECT count(*) AS "n" FROM sqlite_master').get() as { n: number }).n;
   try {
+    // A database that holds anything (every start but the first) is the engine's, and is left
+    // before any pragma or lock: a server already running on it is not kept waiting.
+    if (tables() > 0) return null;
     sqlite.pragma('journal_mode = WAL');
     sqlite.pragma('busy_timeout = 5000');
     // Scripts that redefine a table turn foreign keys off around it; inside a transaction that
@@ -301,10 +307,7 @@ export function migrateEmptySqlite(
     // IMMEDIATE: a second process starting on the same new file waits here, then finds tables.
     sqlite.exec('BEGIN IMMEDIATE');
     try {
-      const { tables } = sqlite.prepare('SELECT count(*) AS "tables" FROM sqlite_master').get() as {
-        tables: number;
-      };
-      if (tables > 0) {
+      if (tables() > 0) {
         sqlite.exec('ROLLBACK');
         return null;
       }
