@@ -99,6 +99,10 @@ const schema = z.object({
   /** Serve /metrics on this port only (e.g. reachable only inside the cluster), not on PORT. */
   METRICS_PORT: z.coerce.number().int().min(1).max(65535).optional(),
 
+  // Execution.
+  /** Run queries and mutations compiled by graphql-jit (false: graphql-js's executor). */
+  COMPILED_EXECUTION: flag(true),
+
   // Caching.
   RESPONSE_CACHE: flag(true),
   CACHE_TTL_SECONDS: count(300, 86_400 * 30),

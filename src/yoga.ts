@@ -7,7 +7,7 @@
 //  2. Request scope: request id, API key → auth and client (401 ends here); errors get the request id.
 //     Response metadata: `extensions.meta` (data version, last updated, disclaimer, licence).
 //  3. Persisted operations, then operation facts (name, cache hit) for the log.
-//  4. Operation limits (tokens, depth, aliases, cost, time) and X-GraphQL-Cost.
+//  4. Compiled execution (graphql-jit), then operation limits (tokens, depth, aliases, cost, time) and X-GraphQL-Cost.
 //  5. Rate limit: charges the cost before execution; X-RateLimit-* on every answer.
 //  6. Page size, SQL statement count (benchmarks).
 //  7. Response cache: after the limits and the rate limit, so a miss is charged like any operation
@@ -30,6 +30,7 @@ import { useRequestScope } from './http/plugins/requestScope.ts';
 import { useResponseMetadata } from './http/plugins/responseMetadata.ts';
 import { useOperationLimits } from './limits/plugin.ts';
 import { logger, requestScope } from './logger.ts';
+import { useCompiledExecution } from './plugins/compiledExecution.ts';
 import { usePageSizeLimit } from './plugins/pageSize.ts';
 import { useRateLimit } from './ratelimit/plugin.ts';
 import type { RateLimitStore } from './ratelimit/store.ts';
@@ -79,6 +80,8 @@ export function createKnowledgeYoga(config: Config, services: YogaServices) {
       redis: services.redis,
     }),
     useRequestFacts(),
+    // Before the limits and the response cache, which wrap whichever executor runs the operation.
+    ...(config.COMPILED_EXECUTION ? [useCompiledExecution()] : []),
     useOperationLimits({
       maxTokens: config.MAX_TOKENS,
       maxDepth: config.MAX_DEPTH,

@@ -31,6 +31,12 @@ export const metrics = {
     labelNames: ['result'] as const,
     registers: [registry],
   }),
+  compiledOperations: new Counter({
+    name: 'graphql_compiled_operations_total',
+    help: 'Operations compiled by graphql-jit on their first run (compiled), or left to graphql-js (fallback).',
+    labelNames: ['result'] as const,
+    registers: [registry],
+  }),
   rateLimited: new Counter({
     name: 'rate_limited_requests_total',
     help: 'Operations refused because their client spent its budget.',
