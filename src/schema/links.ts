@@ -12,7 +12,7 @@ import type { Context, LocaleCode } from '../context.ts';
 import type { LinkKind } from '../model/kinds.ts';
 import type { LinkPage, LinkSide, OwnedSide, PageColumns, PagedSide } from '../resolvers/linkRows.ts';
 import { pageColumns, sideColumns } from '../resolvers/linkRows.ts';
-import { pickLocalized } from '../resolvers/locale.ts';
+import { localizedKeys, localizedText } from '../resolvers/locale.ts';
 import { connectionSize } from './connections.ts';
 import { SeverityEnum } from './enums.ts';
 import { i18nField, localeArg } from './localized.ts';
@@ -24,14 +24,16 @@ type Row = Record<string, unknown>;
 
 /** A localised text field on an edge, read from `<prefix>Fr` / `<prefix>En` of the link. */
 // biome-ignore lint/suspicious/noExplicitAny: the edge field builder of a generated edge type
-export const edgeText = (edge: any, prefix: string, description: string) =>
-  edge.string({
+export const edgeText = (edge: any, prefix: string, description: string) => {
+  const keys = localizedKeys(prefix);
+  return edge.string({
     description,
     nullable: true,
     args: localeArg(),
     resolve: (link: Row, args: { locale?: LocaleCode | null }, ctx: Context) =>
-      pickLocalized(link as never, prefix, args.locale ?? ctx.locale).text,
+      localizedText(link, keys, args.locale ?? ctx.locale),
   });
+};
 
 /** What each data column of a join model means on an edge; a new column needs a line here. */
 const edgeTexts: Record<string, string> = {

@@ -2,7 +2,7 @@
 // request's Accept-Language, else FR), falling back to the other locale; `<name>Locale` says
 // which one was returned; `<name>I18n { fr en }` gives both at once.
 import type { LocaleCode } from '../context.ts';
-import { pickLocalized } from '../resolvers/locale.ts';
+import { localizedKeys, localizedText, pickLocalized } from '../resolvers/locale.ts';
 import { builder } from './builder.ts';
 import { LocaleEnum } from './enums.ts';
 import { bothLanguages, LocalizedText } from './types/LocalizedText.ts';
@@ -29,6 +29,7 @@ export function localizedFields(
 ) {
   const pick = (parent: Row, locale: LocaleCode | null | undefined, ctx: { locale: LocaleCode }) =>
     pickLocalized(parent as never, prefix, locale ?? ctx.locale);
+  const keys = localizedKeys(prefix);
   // No `select`: every row reaching these fields carries the `<prefix>Fr`/`<prefix>En` columns
   // (rows are read with SQL; a link page reads the columns its selection names, and a field named
   // like its prefix selects both: src/resolvers/columns.ts, selectedColumns).
@@ -38,7 +39,7 @@ export function localizedFields(
       nullable: options.nullable ?? false,
       args: localeArg(),
       resolve: (parent: Row, args: { locale?: LocaleCode | null }, ctx: { locale: LocaleCode }) =>
-        pick(parent, args.locale, ctx).text,
+        localizedText(parent, keys, args.locale ?? ctx.locale),
     }),
     [`${field}Locale`]: t.field({
       type: LocaleEnum,

@@ -1,7 +1,7 @@
 // Plain functions the schema relies on: folding, locale choice and fallback, search scoring.
 import { describe, expect, it } from 'vitest';
 import { localeFromHeader } from '../../../src/context.ts';
-import { pickLocalized } from '../../../src/resolvers/locale.ts';
+import { localizedKeys, localizedText, pickLocalized } from '../../../src/resolvers/locale.ts';
 import { scoreCandidate } from '../../../src/resolvers/search.ts';
 import { foldAll, foldText } from '../../../src/resolvers/text.ts';
 
@@ -49,6 +49,24 @@ describe('pickLocalized', () => {
   });
   it('returns null only when neither locale has text', () => {
     expect(pickLocalized({ nameFr: null, nameEn: null }, 'name', 'FR').text).toBeNull();
+  });
+});
+
+describe('localizedText', () => {
+  it('gives the text pickLocalized gives, for every mix of present, empty and missing values', () => {
+    const values = ['Aiguille', '', null, undefined];
+    const keys = localizedKeys('name');
+    let compared = 0;
+    for (const nameFr of values) {
+      for (const nameEn of values) {
+        for (const locale of ['FR', 'EN'] as const) {
+          const row = { nameFr, nameEn: nameEn && `${nameEn} (en)` };
+          expect(localizedText(row, keys, locale)).toBe(pickLocalized(row as never, 'name', locale).text);
+          compared++;
+        }
+      }
+    }
+    expect(compared).toBe(32);
   });
 });
 
