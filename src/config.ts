@@ -102,6 +102,8 @@ const schema = z.object({
   // Execution.
   /** Run queries and mutations compiled by graphql-jit (false: graphql-js's executor). */
   COMPILED_EXECUTION: flag(true),
+  /** Runs of a document on graphql-js before it is compiled (0: compile on the first run). */
+  COMPILE_AFTER_RUNS: count(1, 1000),
 
   // Caching.
   RESPONSE_CACHE: flag(true),

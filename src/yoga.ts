@@ -81,7 +81,9 @@ export function createKnowledgeYoga(config: Config, services: YogaServices) {
     }),
     useRequestFacts(),
     // Before the limits and the response cache, which wrap whichever executor runs the operation.
-    ...(config.COMPILED_EXECUTION ? [useCompiledExecution()] : []),
+    ...(config.COMPILED_EXECUTION
+      ? [useCompiledExecution({ compileAfterRuns: config.COMPILE_AFTER_RUNS })]
+      : []),
     useOperationLimits({
       maxTokens: config.MAX_TOKENS,
       maxDepth: config.MAX_DEPTH,

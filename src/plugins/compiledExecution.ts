@@ -1,55 +1,75 @@
-// Compiled execution: each query or mutation document is compiled once by graphql-jit into a
-// function that calls the schema's resolvers directly, instead of graphql-js walking the document
-// for every request. A CMS pull completes ~6 500 fields; graphql-js builds a resolve-info object, a
+// Compiled execution: a query or mutation document that runs again is compiled by graphql-jit into
+// a function that calls the schema's resolvers directly, instead of graphql-js walking the document
+// on every request. A CMS pull completes ~6 500 fields; graphql-js builds a resolve-info object, a
 // path and a promise wrapper for each of them, which was most of the garbage a request made
 // (docs/performance.md). A document graphql-jit cannot compile runs on graphql-js, as do every
 // subscription and every request whose variables do not coerce.
 // https://github.com/zalando-incubator/graphql-jit
+import { createRequire } from 'node:module';
 import type { DocumentNode, ExecutionArgs } from 'graphql';
-import { type CompiledQuery, compileQuery, isCompiledQuery } from 'graphql-jit';
+import type { CompiledQuery } from 'graphql-jit';
 import type { Plugin } from 'graphql-yoga';
 import { metrics } from '../http/metrics.ts';
 import { logger } from '../logger.ts';
 
-/** A document's compiled operations by name (`''` for the only one), or null where it did not compile. */
-type Compiled = Map<string, CompiledQuery | null>;
+type Jit = typeof import('graphql-jit');
+let jit: Jit | undefined;
+/**
+ * graphql-jit loads fast-json-stringify and ajv with it (~0.1–0.15 s, a few MB): required when a
+ * first document is compiled, not at start, so a cold start and an idle server never pay for it.
+ */
+const compiler = (): Jit => {
+  jit ??= createRequire(import.meta.url)('graphql-jit') as Jit;
+  return jit;
+};
+
+/** Per operation of a document: runs so far while not compiled yet, then the compiled query (null: did not compile). */
+type State = number | CompiledQuery | null;
+
+export interface CompiledExecutionOptions {
+  /**
+   * Runs of a document on graphql-js before it is compiled: 1 (the default) compiles what runs a
+   * second time, so a one-off document never pays for a compile; 0 compiles on the first run.
+   */
+  compileAfterRuns?: number;
+}
 
 /**
  * Compiled documents live as long as the document object: Yoga's parser cache hands every request
  * with the same text the same document, and forgets it under its own LRU bound, so a client sending
  * endless new documents cannot grow this cache.
  */
-export function useCompiledExecution(): Plugin {
-  const byDocument = new WeakMap<DocumentNode, Compiled>();
+export function useCompiledExecution({ compileAfterRuns = 1 }: CompiledExecutionOptions = {}): Plugin {
+  const byDocument = new WeakMap<DocumentNode, Map<string, State>>();
   const compiledFor = (args: ExecutionArgs): CompiledQuery | null => {
-    let compiled = byDocument.get(args.document);
-    if (!compiled) {
-      compiled = new Map();
-      byDocument.set(args.document, compiled);
+    let states = byDocument.get(args.document);
+    if (!states) {
+      states = new Map();
+      byDocument.set(args.document, states);
     }
     const name = args.operationName ?? '';
-    let query = compiled.get(name);
-    if (query === undefined) {
-      const result = compileQuery(args.schema, args.document, args.operationName ?? undefined);
-      if (isCompiledQuery(result)) {
-        query = result;
-        metrics.compiledOperations.inc({ result: 'compiled' });
-      } else {
-        metrics.compiledOperations.inc({ result: 'fallback' });
-        // Validation has passed, so this is a compiler limit: graphql-js runs it, with the same answer.
-        logger.warn(
-          { errors: result.errors?.map((e) => e.message) },
-          'graphql-jit could not compile a document',
-        );
-        query = null;
-      }
-      compiled.set(name, query);
+    const state = states.get(name) ?? 0;
+    if (typeof state !== 'number') return state;
+    if (state < compileAfterRuns) {
+      states.set(name, state + 1);
+      return null;
     }
-    return query;
+    const { compileQuery, isCompiledQuery } = compiler();
+    const result = compileQuery(args.schema, args.document, args.operationName ?? undefined);
+    if (isCompiledQuery(result)) {
+      metrics.compiledOperations.inc({ result: 'compiled' });
+      states.set(name, result);
+      return result;
+    }
+    metrics.compiledOperations.inc({ result: 'fallback' });
+    // Validation has passed, so this is a compiler limit: graphql-js runs it, with the same answer.
+    logger.warn({ errors: result.errors?.map((e) => e.message) }, 'graphql-jit could not compile a document');
+    states.set(name, null);
+    return null;
   };
   return {
     onExecute({ executeFn, setExecuteFn }) {
-      // Compiled when it first runs, so an operation the limits or the rate limit refuse costs no compile.
+      // Decided when the operation runs, so one the limits or the rate limit refuse is never compiled.
       setExecuteFn((run) => {
         const query = compiledFor(run);
         if (!query) return executeFn(run);

@@ -52,3 +52,45 @@ export function selectedColumns(model: string, fields: ReadonlySet<string> | nul
   }
   return all.filter((c) => wanted.has(c));
 }
+
+/** The columns a read of whole rows carries: a list for SQL and a key for loader and plan caches. */
+export interface RowColumns {
+  list: readonly string[];
+  key: string;
+}
+
+const rowColumnCache = new Map<string, RowColumns>();
+const rowColumnsBySelection = new WeakMap<ReadonlySet<string>, Map<string, RowColumns>>();
+
+/**
+ * The columns of `model` to read for rows a selection of its GraphQL fields reaches: every short
+ * column, and a localised text pair (`<p>Fr` / `<p>En`, the long columns: summaries, mechanisms,
+ * descriptions) only when a field of its name is selected (`<p>`, `<p>Locale`, `<p>I18n`). Looser
+ * than selectedColumns on purpose: rows of root lists and lookups reach every type's resolvers, and
+ * only the texts are worth leaving behind. Null `fields` means every exposed column.
+ */
+export function rowColumns(model: string, fields: ReadonlySet<string> | null): RowColumns {
+  let byModel = fields ? rowColumnsBySelection.get(fields) : undefined;
+  const known = byModel?.get(model);
+  if (known) return known;
+  const all = scalarColumns(model);
+  const present = new Set(all);
+  const selected = new Set([...(fields ?? [])].map((f) => f.replace(/(Locale|I18n)$/, '')));
+  const list = all.filter((column) => {
+    const prefix = column.replace(/(Fr|En)$/, '');
+    const isText = prefix !== column && present.has(`${prefix}Fr`) && present.has(`${prefix}En`);
+    return !fields || !isText || selected.has(prefix);
+  });
+  const key = `${model}|${list.join(',')}`;
+  let columns = rowColumnCache.get(key);
+  if (!columns) {
+    columns = { list, key };
+    rowColumnCache.set(key, columns);
+  }
+  if (fields) {
+    byModel ??= new Map();
+    byModel.set(model, columns);
+    rowColumnsBySelection.set(fields, byModel);
+  }
+  return columns;
+}

@@ -1,7 +1,7 @@
 // A root list in plain SQL: conditions, an order with an id tiebreaker, and Prisma-style cursor
 // pages (the cursor row's own sort value comes from a subquery, so a cursor naming no row gives an
 // empty page, as Prisma's does). One statement for the page, one for totalCount when it is asked.
-import { columnsSql } from './columns.ts';
+import { rowColumns } from './columns.ts';
 import { ident, queryRows, type SqlRow } from './sql.ts';
 
 /** SQL conditions over the alias `t`, with their parameters in order. */
@@ -26,12 +26,16 @@ export interface ListOrder {
 
 const whereSql = (conditions: string[]) => (conditions.length ? ` WHERE ${conditions.join(' AND ')}` : '');
 
-/** One page of rows of `table`, every exposed column, in the list's order. */
+/**
+ * One page of rows of `table`, in the list's order, with the columns the selection of its nodes
+ * needs (`fields`: src/resolvers/columns.ts, rowColumns), or every exposed column.
+ */
 export async function listRows(
   table: string,
   where: Where,
   order: ListOrder,
   page: ListPage,
+  fields: ReadonlySet<string> | null = null,
 ): Promise<SqlRow[]> {
   const descending = order.descending !== page.backward;
   const direction = descending ? 'DESC' : 'ASC';
@@ -45,7 +49,9 @@ export async function listRows(
   }
   params.push(page.limit);
   const rows = await queryRows(
-    `SELECT ${columnsSql(table, 't')} FROM ${ident(table)} t${whereSql(conditions)}
+    `SELECT ${rowColumns(table, fields)
+      .list.map((c) => `t.${ident(c)}`)
+      .join(', ')} FROM ${ident(table)} t${whereSql(conditions)}
      ORDER BY ${order.sortValue('t')} ${direction}, t.id ${direction} LIMIT ?`,
     params,
   );

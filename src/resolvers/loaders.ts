@@ -2,7 +2,7 @@
 // connection with the entity at their other end, the citations of link rows (fetched only when a
 // client asks for them) and sources; one statement per kind per request.
 import DataLoader from 'dataloader';
-import { columnsSql, scalarColumns } from './columns.ts';
+import { columnsSql, type RowColumns, rowColumns, scalarColumns } from './columns.ts';
 import {
   countLinks,
   type LinkPage,
@@ -69,17 +69,34 @@ async function loadCitations(keys: readonly string[]): Promise<CitationRow[][]> 
   return keys.map((key) => byOwner.get(key) ?? []);
 }
 
+/** A row to load by a unique column, and the columns its selection needs (rowColumns). */
+interface RowKey {
+  value: string | number;
+  columns: RowColumns;
+}
+
 /**
  * Rows of a model by a unique column: by id for a to-one relation (a citation's source, a status's
- * jurisdiction…), by slug or code for a root lookup. A key with no row gives null.
+ * jurisdiction…), by slug or code for a root lookup. Keys of one batch may ask for different
+ * columns (`treatmentA { slug }` beside `treatmentB { summary }`): one statement reads the union.
+ * A key with no row gives null.
  */
-async function loadByKey(model: string, column: string, keys: readonly (string | number)[]) {
+async function loadByKey(model: string, column: string, keys: readonly RowKey[]) {
+  const wanted = new Set<string>([column]);
+  for (const key of keys) for (const c of key.columns.list) wanted.add(c);
+  const list = scalarColumns(model).filter((c) => wanted.has(c));
+  const values = [...new Set(keys.map((key) => key.value))];
   const rows = await queryRows(
-    `SELECT ${columnsSql(model)} FROM ${ident(model)} WHERE ${ident(column)} IN (${placeholders(keys.length)})`,
-    keys,
+    `SELECT ${list.map(ident).join(', ')} FROM ${ident(model)} WHERE ${ident(column)} IN (${placeholders(values.length)})`,
+    values,
   );
   const found = new Map(rows.map((r) => [String(r[column]), r]));
-  return keys.map((key) => found.get(String(key)) ?? null);
+  return keys.map((key) => found.get(String(key.value)) ?? null);
+}
+
+/** Loads rows of a model by a unique column; `fields` (a selection) narrows the texts read. */
+export interface RowLoader {
+  load(value: string | number, fields?: ReadonlySet<string> | null): Promise<SqlRow | null>;
 }
 
 /** Every row of `model` owned by each parent, in `orderBy` order (short lists: aliases, codes). */
@@ -138,15 +155,20 @@ export function createLoaders() {
   });
   const linkLoaders = new Map<string, DataLoader<number, LinkRow[]>>();
   const countLoaders = new Map<string, DataLoader<number, number>>();
-  const byKeyLoaders = new Map<string, DataLoader<string | number, SqlRow | null>>();
-  const byKey = (model: string, column: string) => {
+  const byKeyLoaders = new Map<string, RowLoader>();
+  const byKey = (model: string, column: string): RowLoader => {
     const key = `${model}.${column}`;
-    let loader = byKeyLoaders.get(key);
-    if (!loader) {
-      loader = new DataLoader((keys) => loadByKey(model, column, keys), { maxBatchSize: 1000 });
-      byKeyLoaders.set(key, loader);
+    let rows = byKeyLoaders.get(key);
+    if (!rows) {
+      // Cached per value and column list: a row read for fewer texts never answers a wider selection.
+      const loader = new DataLoader<RowKey, SqlRow | null, string>((keys) => loadByKey(model, column, keys), {
+        maxBatchSize: 1000,
+        cacheKeyFn: (k) => `${k.columns.key}|${typeof k.value}:${k.value}`,
+      });
+      rows = { load: (value, fields = null) => loader.load({ value, columns: rowColumns(model, fields) }) };
+      byKeyLoaders.set(key, rows);
     }
-    return loader;
+    return rows;
   };
   const childLoaders = new Map<string, DataLoader<number, SqlRow[]>>();
   return {
@@ -174,7 +196,7 @@ export function createLoaders() {
       return loader;
     },
     /** Rows of a model by id: one statement per model per level; null when there is none. */
-    byId(model: string): { load(id: number): Promise<SqlRow | null> } {
+    byId(model: string): RowLoader {
       return byKey(model, 'id');
     },
     /** Rows of a model by a unique column (slug, code): lookups of one level share a statement. */

@@ -109,13 +109,14 @@ export function treatmentOrder(
 export const nameSort = (locale: LocaleCode, alias: string) =>
   locale === 'EN' ? `${alias}."sortEn"` : `${alias}."sortFr"`;
 
-/** One page of treatments, every column, in the list's order. */
+/** One page of treatments in the list's order, with the texts `fields` select (all when null). */
 export async function treatmentRows(
   filter: TreatmentFilterInput | null | undefined,
   order: ListOrder,
   page: ListPage,
+  fields: ReadonlySet<string> | null = null,
 ): Promise<SqlRow[]> {
-  return listRows('Treatment', await whereOf(filter), order, page);
+  return listRows('Treatment', await whereOf(filter), order, page, fields);
 }
 
 /** How many treatments the filter matches. */

@@ -50,3 +50,18 @@ export function connectionFields(info: GraphQLResolveInfo): ConnectionFields {
   if (single) cache.set(single, fields);
   return fields;
 }
+
+const objectCache = new WeakMap<FieldNode, ReadonlySet<string>>();
+
+/** The fields selected directly below this field (every alias and fragment): a to-one object's. */
+export function objectFields(info: GraphQLResolveInfo): ReadonlySet<string> {
+  const single = info.fieldNodes.length === 1 ? info.fieldNodes[0] : undefined;
+  const cached = single && objectCache.get(single);
+  if (cached) return cached;
+  const fields = new Set<string>();
+  for (const field of info.fieldNodes) {
+    collect(field.selectionSet, info.fragments, (f) => fields.add(f.name.value));
+  }
+  if (single) objectCache.set(single, fields);
+  return fields;
+}

@@ -1,13 +1,17 @@
 // Compiled execution (graphql-jit, on by default) answers exactly as graphql-js's executor does:
 // the same data, the same errors with the same paths and codes, for every kind of document clients
-// send, and each document is compiled once.
+// send, and each document is compiled once (on its second run by default, its first here).
 import { describe, expect, it } from 'vitest';
 import { parseConfig } from '../../src/config.ts';
 import { metrics } from '../../src/http/metrics.ts';
 import { createApp } from '../../src/server.ts';
 
-const compiled = createApp(parseConfig({ ...process.env, COMPILED_EXECUTION: 'true' })).yoga;
-const interpreted = createApp(parseConfig({ ...process.env, COMPILED_EXECUTION: 'false' })).yoga;
+// No response cache: every request here must reach an executor.
+const settings = { ...process.env, RESPONSE_CACHE: 'false' };
+const compiled = createApp(
+  parseConfig({ ...settings, COMPILED_EXECUTION: 'true', COMPILE_AFTER_RUNS: '0' }),
+).yoga;
+const interpreted = createApp(parseConfig({ ...settings, COMPILED_EXECUTION: 'false' })).yoga;
 
 type Yoga = typeof compiled;
 
@@ -107,10 +111,25 @@ describe('compiled execution', () => {
     expect(second).toEqual(first);
   });
 
+  it('by default runs a document on graphql-js first and compiles it when it runs again', async () => {
+    // Without the response cache, which would answer the second run without executing it.
+    const yoga = createApp(
+      parseConfig({ ...process.env, COMPILE_AFTER_RUNS: '1', RESPONSE_CACHE: 'false' }),
+    ).yoga;
+    const query = '{ treatments(first: 3) { nodes { slug name } } }';
+    const before = await compilations();
+    const first = await ask(yoga, query);
+    expect(await compilations()).toBe(before);
+    const second = await ask(yoga, query);
+    expect(await compilations()).toBe(before + 1);
+    expect(second).toEqual(first);
+    expect(first.data).toBeTruthy();
+  });
+
   it('never compiles an operation the limits refuse', async () => {
     const before = await compilations();
     const refused = await ask(
-      createApp(parseConfig({ ...process.env, MAX_DEPTH: '2' })).yoga,
+      createApp(parseConfig({ ...settings, MAX_DEPTH: '2' })).yoga,
       '{ treatments { nodes { techniques { nodes { slug } } } } }',
     );
     expect(refused.errors?.[0]?.code).toBe('MAX_DEPTH_EXCEEDED');

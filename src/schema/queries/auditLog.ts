@@ -38,7 +38,7 @@ function whereOf(filter: AuditFilter | null | undefined): Where {
 const newestFirst = { sortValue: (alias: string) => `${alias}."id"`, descending: true };
 
 const list = listResolvers<PageArgs & { filter?: AuditFilter | null }>({
-  rows: (args, _ctx, page) => listRows('AuditLog', whereOf(args.filter), newestFirst, page),
+  rows: (args, _ctx, page, fields) => listRows('AuditLog', whereOf(args.filter), newestFirst, page, fields),
   count: (args) => listCount('AuditLog', whereOf(args.filter)),
 });
 

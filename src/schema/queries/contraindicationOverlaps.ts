@@ -12,6 +12,7 @@ import {
 import { builder, readScope } from '../builder.ts';
 import { connectionSize } from '../connections.ts';
 import { INFORMATIONAL } from '../enums.ts';
+import { objectFields } from '../selection.ts';
 import { Contraindication } from '../types/Contraindication.ts';
 import { SharedContraindication } from '../types/SharedContraindication.ts';
 import { Treatment } from '../types/Treatment.ts';
@@ -75,12 +76,14 @@ const ContraindicationOverlap = builder.objectRef<Overlap>('ContraindicationOver
     treatmentA: t.field({
       type: Treatment,
       description: 'One treatment of the pair.',
-      resolve: (o, _args, ctx) => ctx.loaders.byId('Treatment').load(o.treatmentA) as Promise<TreatmentRow>,
+      resolve: (o, _args, ctx, info) =>
+        ctx.loaders.byId('Treatment').load(o.treatmentA, objectFields(info)) as Promise<TreatmentRow>,
     }),
     treatmentB: t.field({
       type: Treatment,
       description: 'The other treatment.',
-      resolve: (o, _args, ctx) => ctx.loaders.byId('Treatment').load(o.treatmentB) as Promise<TreatmentRow>,
+      resolve: (o, _args, ctx, info) =>
+        ctx.loaders.byId('Treatment').load(o.treatmentB, objectFields(info)) as Promise<TreatmentRow>,
     }),
     shared: t.field({
       type: [Contraindication],

@@ -3,6 +3,7 @@ import { builder, readScope } from '../builder.ts';
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '../connections.ts';
 import { contraindicationLinkFields } from '../contraindicationLink.ts';
 import { INFORMATIONAL, SeverityEnum } from '../enums.ts';
+import { objectFields } from '../selection.ts';
 import { Contraindication } from '../types/Contraindication.ts';
 import { Treatment } from '../types/Treatment.ts';
 
@@ -12,7 +13,8 @@ const ScreeningMatchRef = builder.objectRef<ScreeningMatch>('ScreeningMatch').im
     contraindication: t.field({
       type: Contraindication,
       description: 'The condition.',
-      resolve: (m, _args, ctx) => ctx.loaders.byId('Contraindication').load(m.contraindicationId) as never,
+      resolve: (m, _args, ctx, info) =>
+        ctx.loaders.byId('Contraindication').load(m.contraindicationId, objectFields(info)) as never,
     }),
   }),
 });

@@ -14,6 +14,7 @@ import {
 } from '../inputs/TreatmentFilter.ts';
 import type { PageArgs } from '../links.ts';
 import { listResolvers } from '../lists.ts';
+import { objectFields } from '../selection.ts';
 import { Treatment } from '../types/Treatment.ts';
 
 interface TreatmentListArgs extends PageArgs {
@@ -22,7 +23,8 @@ interface TreatmentListArgs extends PageArgs {
 }
 
 const list = listResolvers<TreatmentListArgs>({
-  rows: (args, ctx, page) => treatmentRows(args.filter, treatmentOrder(args.orderBy, ctx.locale), page),
+  rows: (args, ctx, page, fields) =>
+    treatmentRows(args.filter, treatmentOrder(args.orderBy, ctx.locale), page, fields),
   count: (args) => treatmentCount(args.filter),
 });
 
@@ -33,8 +35,8 @@ builder.queryFields((t) => ({
     description: 'One treatment by its slug (e.g. "prp-injection"). Errors with NOT_FOUND when unknown.',
     args: { slug: t.arg.string({ required: true, description: 'The treatment slug.' }) },
     // A plain row, like every node: its relations come from the request's loaders.
-    resolve: async (_root, { slug }, ctx) => {
-      const found = await ctx.loaders.byKey('Treatment', 'slug').load(slug);
+    resolve: async (_root, { slug }, ctx, info) => {
+      const found = await ctx.loaders.byKey('Treatment', 'slug').load(slug, objectFields(info));
       if (!found)
         throw new NotFoundError('treatment', `slug "${slug}"`, await closestKeys('Treatment', slug));
       return found as never;

@@ -9,6 +9,7 @@ import { builder, readScope } from '../builder.ts';
 import { VocabularyFilterInput, VocabularyOrderInput } from '../inputs/TreatmentFilter.ts';
 import type { PageArgs } from '../links.ts';
 import { listResolvers } from '../lists.ts';
+import { objectFields } from '../selection.ts';
 import { ActiveIngredient } from '../types/ActiveIngredient.ts';
 import { Authority } from '../types/Authority.ts';
 import { BodyArea } from '../types/BodyArea.ts';
@@ -40,8 +41,8 @@ const notice = ' Informational data; no substitute for a practitioner’s judgem
 for (const { model, one, many, noun, link } of vocabularyKinds) {
   const note = link.informational ? notice : '';
   const list = listResolvers<VocabularyListArgs>({
-    rows: (args, ctx, page) =>
-      listRows(model, vocabularyWhere(args.filter), vocabularyOrder(args.orderBy, ctx.locale), page),
+    rows: (args, ctx, page, fields) =>
+      listRows(model, vocabularyWhere(args.filter), vocabularyOrder(args.orderBy, ctx.locale), page, fields),
     count: (args) => listCount(model, vocabularyWhere(args.filter)),
   });
   builder.queryFields((t) => ({
@@ -51,8 +52,8 @@ for (const { model, one, many, noun, link } of vocabularyKinds) {
       description: `One ${noun} by its slug. Errors with NOT_FOUND when unknown.${note}`,
       args: { slug: t.arg.string({ required: true, description: `The ${noun} slug.` }) },
       // A plain row, like every node: its relations come from the request's loaders.
-      resolve: async (_root, { slug }, ctx) => {
-        const found = await ctx.loaders.byKey(model, 'slug').load(slug);
+      resolve: async (_root, { slug }, ctx, info) => {
+        const found = await ctx.loaders.byKey(model, 'slug').load(slug, objectFields(info));
         if (!found) throw new NotFoundError(noun, `slug "${slug}"`, await closestKeys(model, slug));
         return found as never;
       },
@@ -89,7 +90,7 @@ function plainList(model: string, column: string) {
     const order = { descending: false, sortValue: (alias: string) => `${alias}.${ident(column)}` };
     const all = { conditions: [], params: [] };
     list = listResolvers<PageArgs>({
-      rows: (_args, _ctx, page) => listRows(model, all, order, page),
+      rows: (_args, _ctx, page, fields) => listRows(model, all, order, page, fields),
       count: () => listCount(model, all),
     });
     plainLists.set(model, list);
@@ -103,8 +104,8 @@ builder.queryFields((t) => ({
     type: Source,
     description: 'One source document by its slug. Errors with NOT_FOUND when unknown.',
     args: { slug: t.arg.string({ required: true, description: 'The source slug.' }) },
-    resolve: async (_root, { slug }, ctx) => {
-      const found = await ctx.loaders.byKey('Source', 'slug').load(slug);
+    resolve: async (_root, { slug }, ctx, info) => {
+      const found = await ctx.loaders.byKey('Source', 'slug').load(slug, objectFields(info));
       if (!found) throw new NotFoundError('source', `slug "${slug}"`, await closestKeys('Source', slug));
       return found as never;
     },
@@ -131,8 +132,10 @@ builder.queryFields((t) => ({
     description:
       'One jurisdiction by its ISO 3166-1 alpha-2 code (e.g. "FR"). Errors with NOT_FOUND when unknown.',
     args: { code: t.arg.string({ required: true, description: 'ISO 3166-1 alpha-2 code.' }) },
-    resolve: async (_root, { code }, ctx) => {
-      const found = await ctx.loaders.byKey('Jurisdiction', 'code').load(code.toUpperCase());
+    resolve: async (_root, { code }, ctx, info) => {
+      const found = await ctx.loaders
+        .byKey('Jurisdiction', 'code')
+        .load(code.toUpperCase(), objectFields(info));
       if (!found) {
         throw new NotFoundError(
           'jurisdiction',

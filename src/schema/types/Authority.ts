@@ -1,5 +1,6 @@
 import { builder } from '../builder.ts';
 import { localizedFields } from '../localized.ts';
+import { objectFields } from '../selection.ts';
 import { citationsField } from './Citation.ts';
 import { Jurisdiction } from './Jurisdiction.ts';
 
@@ -17,7 +18,8 @@ export const Authority = builder.prismaNode('Authority', {
     jurisdiction: t.field({
       type: Jurisdiction,
       description: 'Where it regulates.',
-      resolve: (row, _args, ctx) => ctx.loaders.byId('Jurisdiction').load(row.jurisdictionId) as never,
+      resolve: (row, _args, ctx, info) =>
+        ctx.loaders.byId('Jurisdiction').load(row.jurisdictionId, objectFields(info)) as never,
     }),
     citations: citationsField(t, 'Where the sources mention it.'),
   }),

@@ -1,5 +1,6 @@
 import { builder } from '../builder.ts';
 import { localizedFields } from '../localized.ts';
+import { objectFields } from '../selection.ts';
 import { Authority } from './Authority.ts';
 import { citationsField } from './Citation.ts';
 import { Jurisdiction } from './Jurisdiction.ts';
@@ -20,15 +21,18 @@ export const RegulatoryStatus = builder.prismaObject('RegulatoryStatus', {
     jurisdiction: t.field({
       type: Jurisdiction,
       description: 'Where the status applies.',
-      resolve: (row, _args, ctx) => ctx.loaders.byId('Jurisdiction').load(row.jurisdictionId) as never,
+      resolve: (row, _args, ctx, info) =>
+        ctx.loaders.byId('Jurisdiction').load(row.jurisdictionId, objectFields(info)) as never,
     }),
     status: t.expose('status', { type: RegulatoryStatusKindEnum, description: 'The status.' }),
     authority: t.field({
       type: Authority,
       nullable: true,
       description: 'The authority behind it.',
-      resolve: (row, _args, ctx) =>
-        (row.authorityId == null ? null : ctx.loaders.byId('Authority').load(row.authorityId)) as never,
+      resolve: (row, _args, ctx, info) =>
+        (row.authorityId == null
+          ? null
+          : ctx.loaders.byId('Authority').load(row.authorityId, objectFields(info))) as never,
     }),
     ...localizedFields(t, 'reason', 'reason', 'Why, as the sources explain it.'),
     ...localizedFields(

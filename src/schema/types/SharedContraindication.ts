@@ -2,6 +2,7 @@ import type { ContraindicationLink, SharedItem } from '../../resolvers/analytics
 import { builder } from '../builder.ts';
 import { contraindicationLinkFields } from '../contraindicationLink.ts';
 import { INFORMATIONAL, SeverityEnum } from '../enums.ts';
+import { objectFields } from '../selection.ts';
 import { Contraindication } from './Contraindication.ts';
 import { Treatment } from './Treatment.ts';
 
@@ -12,7 +13,8 @@ const ContraindicationSide = builder.objectRef<ContraindicationLink>('Contraindi
     treatment: t.field({
       type: Treatment,
       description: 'The treatment.',
-      resolve: (l, _args, ctx) => ctx.loaders.byId('Treatment').load(l.treatmentId) as never,
+      resolve: (l, _args, ctx, info) =>
+        ctx.loaders.byId('Treatment').load(l.treatmentId, objectFields(info)) as never,
     }),
   }),
 });
@@ -29,7 +31,8 @@ export const SharedContraindication = builder.objectRef<SharedItem>('SharedContr
     contraindication: t.field({
       type: Contraindication,
       description: 'The condition.',
-      resolve: (s, _args, ctx) => ctx.loaders.byId('Contraindication').load(s.contraindicationId) as never,
+      resolve: (s, _args, ctx, info) =>
+        ctx.loaders.byId('Contraindication').load(s.contraindicationId, objectFields(info)) as never,
     }),
     sides: t.field({
       type: [ContraindicationSide],
