@@ -32,21 +32,34 @@ export interface CompiledExecutionOptions {
    * second time, so a one-off document never pays for a compile; 0 compiles on the first run.
    */
   compileAfterRuns?: number;
+  /** Documents whose state (runs, compiled code) is kept, least recently used dropped first. */
+  maxDocuments?: number;
 }
 
 /**
- * Compiled documents live as long as the document object: Yoga's parser cache hands every request
- * with the same text the same document, and forgets it under its own LRU bound, so a client sending
- * endless new documents cannot grow this cache.
+ * Compiled code is kept per document object (Yoga's parser cache hands every request with the same
+ * text the same document) for at most `maxDocuments` documents, least recently used dropped first:
+ * a client sending endless new documents costs compiles, never unbounded memory.
  */
-export function useCompiledExecution({ compileAfterRuns = 1 }: CompiledExecutionOptions = {}): Plugin {
-  const byDocument = new WeakMap<DocumentNode, Map<string, State>>();
-  const compiledFor = (args: ExecutionArgs): CompiledQuery | null => {
-    let states = byDocument.get(args.document);
-    if (!states) {
+export function useCompiledExecution({
+  compileAfterRuns = 1,
+  maxDocuments = 200,
+}: CompiledExecutionOptions = {}): Plugin {
+  const byDocument = new Map<DocumentNode, Map<string, State>>();
+  const statesOf = (document: DocumentNode) => {
+    let states = byDocument.get(document);
+    if (states) {
+      // Most recently used last, so the first key is the one to drop.
+      byDocument.delete(document);
+    } else {
       states = new Map();
-      byDocument.set(args.document, states);
+      if (byDocument.size >= maxDocuments) byDocument.delete(byDocument.keys().next().value as DocumentNode);
     }
+    byDocument.set(document, states);
+    return states;
+  };
+  const compiledFor = (args: ExecutionArgs): CompiledQuery | null => {
+    const states = statesOf(args.document);
     const name = args.operationName ?? '';
     const state = states.get(name) ?? 0;
     if (typeof state !== 'number') return state;

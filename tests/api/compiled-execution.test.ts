@@ -1,9 +1,12 @@
 // Compiled execution (graphql-jit, on by default) answers exactly as graphql-js's executor does:
 // the same data, the same errors with the same paths and codes, for every kind of document clients
 // send, and each document is compiled once (on its second run by default, its first here).
+import { type DocumentNode, type ExecutionArgs, parse } from 'graphql';
 import { describe, expect, it } from 'vitest';
 import { parseConfig } from '../../src/config.ts';
 import { metrics } from '../../src/http/metrics.ts';
+import { useCompiledExecution } from '../../src/plugins/compiledExecution.ts';
+import { schema } from '../../src/schema/index.ts';
 import { createApp } from '../../src/server.ts';
 
 // No response cache: every request here must reach an executor.
@@ -124,6 +127,30 @@ describe('compiled execution', () => {
     expect(await compilations()).toBe(before + 1);
     expect(second).toEqual(first);
     expect(first.data).toBeTruthy();
+  });
+
+  it('keeps compiled code for a bounded number of documents, least recently used dropped first', async () => {
+    const plugin = useCompiledExecution({ compileAfterRuns: 0, maxDocuments: 2 });
+    const documents = ['{ __typename }', '{ a: __typename }', '{ b: __typename }'].map((q) => parse(q));
+    const execute = async (document: DocumentNode) => {
+      let executor: ((a: ExecutionArgs) => unknown) | undefined;
+      await plugin.onExecute?.({
+        executeFn: () => ({ data: null }),
+        setExecuteFn: (fn: (a: ExecutionArgs) => unknown) => {
+          executor = fn;
+        },
+      } as never);
+      return executor?.({ schema, document, contextValue: {}, variableValues: {} } as ExecutionArgs);
+    };
+    const before = await compilations();
+    for (const document of documents) expect(await execute(document)).toHaveProperty('data');
+    expect(await compilations()).toBe(before + 3);
+    // The last two are kept; the first was dropped and compiles again.
+    await execute(documents[2] as DocumentNode);
+    await execute(documents[1] as DocumentNode);
+    expect(await compilations()).toBe(before + 3);
+    await execute(documents[0] as DocumentNode);
+    expect(await compilations()).toBe(before + 4);
   });
 
   it('never compiles an operation the limits refuse', async () => {
