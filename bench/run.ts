@@ -27,8 +27,15 @@ const { values } = parseArgs({
     ops: { type: 'string' },
     out: { type: 'string', default: join(root, 'bench', 'results') },
     'pg-admin': { type: 'string', default: 'postgresql://postgres@127.0.0.1:5432/postgres' },
+    /**
+     * Keep each engine's base of N treatments after the run (`bench_keep_<N>`, `tmp/bench/keep-<N>.db`)
+     * and reuse it when it already holds N treatments: seeding N = 20 000 on PostgreSQL takes ~20
+     * minutes. Only while the schema and the scale generator are unchanged.
+     */
+    keep: { type: 'boolean', default: false },
   },
 });
+const keep = values.keep ?? false;
 const sizes = (values.treatments ?? '').split(',').map(Number);
 const engines = (values.engines ?? '').split(',') as Array<'sqlite' | 'postgresql'>;
 const duration = Number(values.duration);
@@ -168,22 +175,60 @@ async function database(
   treatments: number,
 ): Promise<{ url: string; drop: () => Promise<void> }> {
   if (engine === 'sqlite') {
-    const file = join(scratch, `bench-${process.pid}-${treatments}.db`);
-    rmSync(file, { force: true });
-    return { url: `file:${file}`, drop: async () => rmSync(file, { force: true }) };
+    const file = join(scratch, keep ? `keep-${treatments}.db` : `bench-${process.pid}-${treatments}.db`);
+    if (!keep) rmSync(file, { force: true });
+    return { url: `file:${file}`, drop: async () => (keep ? undefined : rmSync(file, { force: true })) };
   }
-  const name = `bench_${process.pid}_${treatments}`;
-  const admin = async (sql: string) => {
+  const name = keep ? `bench_keep_${treatments}` : `bench_${process.pid}_${treatments}`;
+  const admin = async (sql: string, params: unknown[] = []) => {
     const client = new pg.Client({ connectionString: values['pg-admin'] });
     await client.connect();
-    await client.query(sql);
-    await client.end();
+    try {
+      return (await client.query(sql, params)).rows;
+    } finally {
+      await client.end();
+    }
   };
-  await admin(`DROP DATABASE IF EXISTS ${name}`);
-  await admin(`CREATE DATABASE ${name}`);
+  const exists = (await admin('SELECT 1 FROM pg_database WHERE datname = $1', [name])).length > 0;
+  if (!keep || !exists) {
+    await admin(`DROP DATABASE IF EXISTS ${name}`);
+    await admin(`CREATE DATABASE ${name}`);
+  }
   const url = new URL(values['pg-admin'] as string);
   url.pathname = `/${name}`;
-  return { url: url.toString(), drop: () => admin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`) };
+  return {
+    url: url.toString(),
+    drop: async () => {
+      if (!keep) await admin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    },
+  };
+}
+
+/** Treatments a kept base already holds (0 when it is new or has no schema yet). */
+async function treatmentsIn(engine: string, url: string): Promise<number> {
+  const sql = 'SELECT COUNT(*) AS n FROM "Treatment"';
+  try {
+    if (engine === 'sqlite') {
+      const file = url.slice('file:'.length);
+      if (!existsSync(file)) return 0;
+      const { default: Database } = await import('better-sqlite3');
+      const handle = new Database(file, { readonly: true });
+      try {
+        return Number((handle.prepare(sql).get() as { n: number }).n);
+      } finally {
+        handle.close();
+      }
+    }
+    const client = new pg.Client({ connectionString: url });
+    await client.connect();
+    try {
+      return Number((await client.query(sql)).rows[0]?.n ?? 0);
+    } finally {
+      await client.end();
+    }
+  } catch {
+    return 0;
+  }
 }
 
 async function coldStart(): Promise<number> {
@@ -227,13 +272,22 @@ for (const engine of engines) {
   for (const treatments of sizes) {
     const db = await database(engine, treatments);
     try {
-      await run(
-        process.execPath,
-        ['--import', 'tsx', 'scripts/seed-scale.ts', '--treatments', String(treatments)],
-        {
-          DATABASE_URL: db.url,
-        },
-      );
+      if (keep && (await treatmentsIn(engine, db.url)) === treatments) {
+        console.error(`${engine} N=${treatments}: reusing the kept base`);
+      } else {
+        await run(
+          process.execPath,
+          [
+            '--import',
+            'tsx',
+            'scripts/seed-scale.ts',
+            '--treatments',
+            String(treatments),
+            ...(keep ? ['--reset'] : []),
+          ],
+          { DATABASE_URL: db.url },
+        );
+      }
       const api = await serve(apiScript, {
         DATABASE_URL: db.url,
         NODE_ENV: 'production',
