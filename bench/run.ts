@@ -189,8 +189,8 @@ async function database(
       await client.end();
     }
   };
-  const exists = (await admin('SELECT 1 FROM pg_database WHERE datname = $1', [name])).length > 0;
-  if (!keep || !exists) {
+  const kept = keep && (await admin('SELECT 1 FROM pg_database WHERE datname = $1', [name])).length > 0;
+  if (!kept) {
     await admin(`DROP DATABASE IF EXISTS ${name}`);
     await admin(`CREATE DATABASE ${name}`);
   }

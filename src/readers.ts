@@ -6,6 +6,7 @@
 // (src/pgReaders.ts, loaded only for PostgreSQL). Every statement is counted like the adapter's
 // (dbStats, x-sql-statements).
 import Database from 'better-sqlite3';
+import { lruGet } from './cache/lru.ts';
 
 export type SqlRow = Record<string, unknown>;
 
@@ -39,16 +40,8 @@ export function sqliteReader(file: string): Reader {
   return (sql, params) => {
     // Opened on first use: the file may not exist until migrations have run.
     handle ??= new Database(file, { readonly: true, fileMustExist: true });
-    let read = statements.get(sql);
-    if (read) {
-      // Most recently used last, so the first key is the one to drop.
-      statements.delete(sql);
-    } else {
-      read = prepareRead(handle, sql);
-      if (statements.size >= STATEMENT_CACHE_SIZE)
-        statements.delete(statements.keys().next().value as string);
-    }
-    statements.set(sql, read);
+    const open = handle;
+    const read = lruGet(statements, sql, () => prepareRead(open, sql), STATEMENT_CACHE_SIZE);
     return Promise.resolve(read(params));
   };
 }

@@ -9,6 +9,7 @@ import { createRequire } from 'node:module';
 import type { DocumentNode, ExecutionArgs } from 'graphql';
 import type { CompiledQuery } from 'graphql-jit';
 import type { Plugin } from 'graphql-yoga';
+import { lruGet } from '../cache/lru.ts';
 import { metrics } from '../http/metrics.ts';
 import { logger } from '../logger.ts';
 
@@ -46,20 +47,8 @@ export function useCompiledExecution({
   maxDocuments = 200,
 }: CompiledExecutionOptions = {}): Plugin {
   const byDocument = new Map<DocumentNode, Map<string, State>>();
-  const statesOf = (document: DocumentNode) => {
-    let states = byDocument.get(document);
-    if (states) {
-      // Most recently used last, so the first key is the one to drop.
-      byDocument.delete(document);
-    } else {
-      states = new Map();
-      if (byDocument.size >= maxDocuments) byDocument.delete(byDocument.keys().next().value as DocumentNode);
-    }
-    byDocument.set(document, states);
-    return states;
-  };
   const compiledFor = (args: ExecutionArgs): CompiledQuery | null => {
-    const states = statesOf(args.document);
+    const states = lruGet(byDocument, args.document, () => new Map<string, State>(), maxDocuments);
     const name = args.operationName ?? '';
     const state = states.get(name) ?? 0;
     if (typeof state !== 'number') return state;

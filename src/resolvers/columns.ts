@@ -32,6 +32,9 @@ export function columnsSql(model: string, alias?: string): string {
   return sql;
 }
 
+/** The field a `…Locale` or `…I18n` field is the sibling of (`nameLocale` → `name`). */
+const fieldBase = (field: string) => field.replace(/(Locale|I18n)$/, '');
+
 /**
  * The columns of `model` that a selection of its GraphQL fields reads. The schema's rule, kept by
  * every type: a field reads the column of its name, a localised field the `Fr`/`En` pair of its
@@ -45,7 +48,7 @@ export function selectedColumns(model: string, fields: ReadonlySet<string> | nul
   const available = new Set(all);
   const wanted = new Set(['id', 'slug'].filter((c) => available.has(c)));
   for (const field of fields) {
-    const base = field.replace(/(Locale|I18n)$/, '');
+    const base = fieldBase(field);
     for (const column of [field, `${base}Fr`, `${base}En`, `${field}Id`]) {
       if (available.has(column)) wanted.add(column);
     }
@@ -75,7 +78,7 @@ export function rowColumns(model: string, fields: ReadonlySet<string> | null): R
   if (known) return known;
   const all = scalarColumns(model);
   const present = new Set(all);
-  const selected = new Set([...(fields ?? [])].map((f) => f.replace(/(Locale|I18n)$/, '')));
+  const selected = new Set([...(fields ?? [])].map(fieldBase));
   const list = all.filter((column) => {
     const prefix = column.replace(/(Fr|En)$/, '');
     const isText = prefix !== column && present.has(`${prefix}Fr`) && present.has(`${prefix}En`);

@@ -1,7 +1,7 @@
 // A root list in plain SQL: conditions, an order with an id tiebreaker, and Prisma-style cursor
 // pages (the cursor row's own sort value comes from a subquery, so a cursor naming no row gives an
 // empty page, as Prisma's does). One statement for the page, one for totalCount when it is asked.
-import { rowColumns } from './columns.ts';
+import { type RowColumns, rowColumns } from './columns.ts';
 import { ident, queryRows, type SqlRow } from './sql.ts';
 
 /** SQL conditions over the alias `t`, with their parameters in order. */
@@ -22,6 +22,17 @@ export interface ListOrder {
   /** The sort value of a row of the table under `alias`, as SQL written by us (never input). */
   sortValue: (alias: string) => string;
   descending: boolean;
+}
+
+/** `t."a", t."b", …` for a column list, made once per list (rowColumns gives one object per list). */
+const selectLists = new WeakMap<RowColumns, string>();
+function selectList(columns: RowColumns): string {
+  let sql = selectLists.get(columns);
+  if (sql === undefined) {
+    sql = columns.list.map((c) => `t.${ident(c)}`).join(', ');
+    selectLists.set(columns, sql);
+  }
+  return sql;
 }
 
 const whereSql = (conditions: string[]) => (conditions.length ? ` WHERE ${conditions.join(' AND ')}` : '');
@@ -49,9 +60,7 @@ export async function listRows(
   }
   params.push(page.limit);
   const rows = await queryRows(
-    `SELECT ${rowColumns(table, fields)
-      .list.map((c) => `t.${ident(c)}`)
-      .join(', ')} FROM ${ident(table)} t${whereSql(conditions)}
+    `SELECT ${selectList(rowColumns(table, fields))} FROM ${ident(table)} t${whereSql(conditions)}
      ORDER BY ${order.sortValue('t')} ${direction}, t.id ${direction} LIMIT ?`,
     params,
   );

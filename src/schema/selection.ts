@@ -25,43 +25,51 @@ function collect(
   }
 }
 
+/**
+ * What `compute` reads from a field's selection, kept per field node when the field has one (an
+ * aliased field asked twice under one parent has several, and is computed each time).
+ */
+function perField<T>(store: WeakMap<FieldNode, T>, info: GraphQLResolveInfo, compute: () => T): T {
+  const single = info.fieldNodes.length === 1 ? info.fieldNodes[0] : undefined;
+  const cached = single && store.get(single);
+  if (cached) return cached;
+  const value = compute();
+  if (single) store.set(single, value);
+  return value;
+}
+
 const noColumn = new Set(['node', 'cursor', '__typename']);
 
 /** The node and edge fields selected below this connection field (every alias and fragment). */
 export function connectionFields(info: GraphQLResolveInfo): ConnectionFields {
-  const single = info.fieldNodes.length === 1 ? info.fieldNodes[0] : undefined;
-  const cached = single && cache.get(single);
-  if (cached) return cached;
-  const node = new Set<string>();
-  const edge = new Set<string>();
-  const addNodeFields = (field: FieldNode) =>
-    collect(field.selectionSet, info.fragments, (f) => node.add(f.name.value));
-  for (const field of info.fieldNodes) {
-    collect(field.selectionSet, info.fragments, (f) => {
-      if (f.name.value === 'nodes') addNodeFields(f);
-      else if (f.name.value === 'edges')
-        collect(f.selectionSet, info.fragments, (e) => {
-          if (e.name.value === 'node') addNodeFields(e);
-          else if (!noColumn.has(e.name.value)) edge.add(e.name.value);
-        });
-    });
-  }
-  const fields = { node, edge };
-  if (single) cache.set(single, fields);
-  return fields;
+  return perField(cache, info, () => {
+    const node = new Set<string>();
+    const edge = new Set<string>();
+    const addNodeFields = (field: FieldNode) =>
+      collect(field.selectionSet, info.fragments, (f) => node.add(f.name.value));
+    for (const field of info.fieldNodes) {
+      collect(field.selectionSet, info.fragments, (f) => {
+        if (f.name.value === 'nodes') addNodeFields(f);
+        else if (f.name.value === 'edges')
+          collect(f.selectionSet, info.fragments, (e) => {
+            if (e.name.value === 'node') addNodeFields(e);
+            else if (!noColumn.has(e.name.value)) edge.add(e.name.value);
+          });
+      });
+    }
+    return { node, edge };
+  });
 }
 
 const objectCache = new WeakMap<FieldNode, ReadonlySet<string>>();
 
 /** The fields selected directly below this field (every alias and fragment): a to-one object's. */
 export function objectFields(info: GraphQLResolveInfo): ReadonlySet<string> {
-  const single = info.fieldNodes.length === 1 ? info.fieldNodes[0] : undefined;
-  const cached = single && objectCache.get(single);
-  if (cached) return cached;
-  const fields = new Set<string>();
-  for (const field of info.fieldNodes) {
-    collect(field.selectionSet, info.fragments, (f) => fields.add(f.name.value));
-  }
-  if (single) objectCache.set(single, fields);
-  return fields;
+  return perField(objectCache, info, () => {
+    const fields = new Set<string>();
+    for (const field of info.fieldNodes) {
+      collect(field.selectionSet, info.fragments, (f) => fields.add(f.name.value));
+    }
+    return fields;
+  });
 }
