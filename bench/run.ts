@@ -251,11 +251,8 @@ async function coldStart(): Promise<number> {
   return Math.round(elapsed);
 }
 
-await run(
-  process.execPath,
-  [join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', 'tsconfig.build.json'],
-  {},
-);
+// The production build (`npm run build`), so the API runs as `npm run start:prod` runs it.
+await run(process.execPath, [join(root, 'scripts', 'build.mjs')], {});
 
 const rows: Row[] = [];
 interface Rss {

@@ -6,7 +6,7 @@
 // reads the YAML every time). `npm install` fills it for the seed under seed/data (postinstall).
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { extname, join, relative } from 'node:path';
+import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { projectRoot } from '../src/root.ts';
 import type { SeedData } from './validate.ts';
@@ -14,14 +14,15 @@ import type { SeedData } from './validate.ts';
 export const seedCacheDir = join(projectRoot, 'node_modules', '.cache', 'aesthetic-knowledge-api');
 
 /**
- * The validator's sources (seed/validate.ts, seed/schema.ts), so `npm start` under tsx and the
- * built server share one cache; an install without sources hashes the modules it runs instead.
+ * What identifies the validator: its sources (seed/validate.ts, seed/schema.ts) when they are here,
+ * so `npm start` under tsx and the built server share one cache. A build without sources is hashed
+ * by the names of its bundled files instead: esbuild names each chunk by a hash of its content.
  */
-const validatorFiles = (() => {
+const validatorIdentity = (() => {
   const sources = ['validate', 'schema'].map((name) => join(projectRoot, 'seed', `${name}.ts`));
-  if (sources.every((file) => existsSync(file))) return sources;
-  const self = fileURLToPath(import.meta.url);
-  return ['validate', 'schema'].map((name) => join(self, '..', `${name}${extname(self)}`));
+  if (sources.every((file) => existsSync(file))) return () => sources.map((file) => readFileSync(file));
+  const bundle = dirname(fileURLToPath(import.meta.url));
+  return () => [readdirSync(bundle).sort().join('\n')];
 })();
 
 function yamlFiles(dir: string): string[] {
@@ -40,8 +41,7 @@ export function seedHash(dir: string): string {
       .update(`${relative(dir, file)}\0`)
       .update(readFileSync(file))
       .update('\0');
-  for (const file of validatorFiles)
-    hash.update(existsSync(file) ? readFileSync(file) : 'missing').update('\0');
+  for (const part of validatorIdentity()) hash.update(part).update('\0');
   return hash.digest('hex').slice(0, 32);
 }
 

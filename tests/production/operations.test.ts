@@ -190,8 +190,18 @@ describe('process lifecycle', () => {
     }
   });
 
+  /** Documents the built server must answer exactly as the sources do. */
+  const bundleChecks = [
+    `{ treatments(first: 3, orderBy: { field: NAME }) { totalCount pageInfo { hasNextPage endCursor }
+       nodes { __typename id slug name(locale: EN) aliases
+         contraindications(first: 5) { edges { cursor severity citations { locator source { slug } } node { slug name } } }
+         regulatoryStatuses { nodes { status jurisdiction { code } } } } } }`,
+    '{ search(query: "prp", first: 5) { __typename ... on Treatment { slug } ... on Technique { slug } } }',
+    '{ contraindicationOverlaps(minShared: 1, first: 3) { totalCount nodes { treatmentA { slug } treatmentB { slug } sharedCount } } }',
+  ];
+
   it.runIf(inject('engine') === 'sqlite')(
-    '`npm run start:prod` starts the existing build without rebuilding, and stops on SIGTERM',
+    '`npm run start:prod` starts the existing build without rebuilding, answers as the sources do, and stops on SIGTERM',
     async () => {
       await new Promise<void>((resolve, reject) =>
         execFile('npm', ['run', 'build'], { cwd: root }, (error) => (error ? reject(error) : resolve())),
@@ -199,9 +209,28 @@ describe('process lifecycle', () => {
       const entry = join(root, 'dist', 'src', 'start.js');
       const builtAt = statSync(entry).mtimeMs;
       const db = await databaseFor('prod');
-      const child = await spawnServer({ DATABASE_URL: db.url }, ['npm', 'run', 'start:prod']);
+      // No response cache, so the second run of a document reaches the executor and compiles.
+      const child = await spawnServer(
+        { DATABASE_URL: db.url, RESPONSE_CACHE: 'false', COMPILE_AFTER_RUNS: '1' },
+        ['npm', 'run', 'start:prod'],
+      );
       try {
         expect((await fetch(`${child.url}/health`)).status).toBe(200);
+        // The bundle answers as the sources do, on graphql-js first and compiled (graphql-jit, left
+        // out of the bundle, sharing its graphql) the second time.
+        for (const query of bundleChecks) {
+          const expected = await post(server.url, { query });
+          expect(expected.body.errors).toBeUndefined();
+          for (let run = 0; run < 2; run++) {
+            const answer = await post(child.url, { query });
+            expect(answer.status).toBe(200);
+            expect(answer.body).toEqual(expected.body);
+          }
+        }
+        const metricsText = await (await fetch(`${child.url}/metrics`)).text();
+        expect(metricsText).toMatch(
+          new RegExp(`graphql_compiled_operations_total\\{result="compiled"\\} ${bundleChecks.length}\\b`),
+        );
         child.child.kill('SIGTERM');
         expect(await child.exited).toBe(0);
         expect(await isListening(child.url)).toBe(false);
