@@ -3,8 +3,8 @@
 // @graphql-tools/utils, 95 zod); bundled, it loads a handful, and the idle process holds ~8 MB less.
 // Types are checked first (tsc), since esbuild only strips them.
 import { spawnSync } from 'node:child_process';
-import { rmSync } from 'node:fs';
-import { join } from 'node:path';
+import { mkdirSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { build } from 'esbuild';
 
 const root = join(import.meta.dirname, '..');
@@ -39,8 +39,7 @@ export async function buildServer({ check = true } = {}) {
     );
     if (tsc.status !== 0) process.exit(tsc.status ?? 1);
   }
-  rmSync(join(root, 'dist'), { recursive: true, force: true });
-  await build({
+  const { outputFiles } = await build({
     entryPoints: [join(root, 'src', 'start.ts')],
     outdir,
     bundle: true,
@@ -57,7 +56,50 @@ export async function buildServer({ check = true } = {}) {
       js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);",
     },
     logLevel: 'warning',
+    write: false,
   });
+  publish(outputFiles.map((file) => ({ path: file.path, contents: file.contents })));
+}
+
+/**
+ * Writes the build so that a server starting meanwhile (tests build and start concurrently) sees
+ * the previous build or this one, never a mix: each file is written aside and renamed into place,
+ * chunks (named by a hash of their content) before the entry that imports them, and what an
+ * earlier build left is removed only once it is a minute old.
+ */
+function publish(files) {
+  const entry = join(outdir, 'start.js');
+  const ordered = [...files.filter((f) => f.path !== entry), ...files.filter((f) => f.path === entry)];
+  for (const { path, contents } of ordered) {
+    mkdirSync(dirname(path), { recursive: true });
+    const partial = `${path}.${process.pid}.tmp`;
+    writeFileSync(partial, contents);
+    renameSync(partial, path);
+  }
+  const kept = new Set(files.map((f) => f.path));
+  const staleBefore = Date.now() - 60_000;
+  const sweep = (dir) => {
+    const items = readdirSafe(dir);
+    for (const item of items) {
+      const path = join(dir, item.name);
+      if (item.isDirectory()) {
+        sweep(path);
+        if (readdirSafe(path).length === 0) rmSync(path, { recursive: true, force: true });
+      } else if (!kept.has(path) && statSync(path, { throwIfNoEntry: false })?.mtimeMs < staleBefore) {
+        rmSync(path, { force: true });
+      }
+    }
+  };
+  sweep(join(root, 'dist'));
+}
+
+/** Another build may be sweeping too: a folder it removed first is simply gone. */
+function readdirSafe(dir) {
+  try {
+    return readdirSync(dir, { withFileTypes: true });
+  } catch {
+    return [];
+  }
 }
 
 if (process.argv[1] === import.meta.filename) await buildServer();
