@@ -176,8 +176,8 @@ async function database(
 ): Promise<{ url: string; drop: () => Promise<void> }> {
   if (engine === 'sqlite') {
     const file = join(scratch, keep ? `keep-${treatments}.db` : `bench-${process.pid}-${treatments}.db`);
-    if (!keep) rmSync(file, { force: true });
-    return { url: `file:${file}`, drop: async () => (keep ? undefined : rmSync(file, { force: true })) };
+    if (!keep) removeSqlite(file);
+    return { url: `file:${file}`, drop: async () => (keep ? undefined : removeSqlite(file)) };
   }
   const name = keep ? `bench_keep_${treatments}` : `bench_${process.pid}_${treatments}`;
   const admin = async (sql: string, params: unknown[] = []) => {
@@ -231,9 +231,14 @@ async function treatmentsIn(engine: string, url: string): Promise<number> {
   }
 }
 
+/** A SQLite file and the WAL files beside it (the API runs SQLite in WAL mode). */
+function removeSqlite(file: string) {
+  for (const suffix of ['', '-wal', '-shm']) rmSync(`${file}${suffix}`, { force: true });
+}
+
 async function coldStart(): Promise<number> {
   const file = join(scratch, `cold-${process.pid}.db`);
-  rmSync(file, { force: true });
+  removeSqlite(file);
   const started = performance.now();
   const { child, url } = await serve(apiScript, {
     DATABASE_URL: `file:${file}`,
@@ -247,7 +252,7 @@ async function coldStart(): Promise<number> {
   await response.json();
   const elapsed = performance.now() - started;
   await stop(child);
-  rmSync(file, { force: true });
+  removeSqlite(file);
   return Math.round(elapsed);
 }
 

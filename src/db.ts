@@ -88,9 +88,19 @@ export function createDb(url: string, poolSize = config.DATABASE_POOL_SIZE, read
   if (url.startsWith('file:')) {
     const file = sqliteFilePath(url);
     const { Client, adapter } = engineModules('sqlite');
-    const client = new Client({ adapter: counting(adapter(file)) });
+    const base = new Client({ adapter: counting(adapter(file)) });
+    const reader = sqliteReader(file);
+    // The plain-SQL reader's read-only handle is closed with the client, like its adapter's.
+    const client = base.$extends({
+      client: {
+        async $disconnect() {
+          await base.$disconnect();
+          reader.close();
+        },
+      },
+    }) as unknown as Db;
     readersOf.set(client, {
-      primary: countingReader(sqliteReader(file)),
+      primary: countingReader(reader.read),
       replicas: [],
       engine: 'sqlite',
       snapshot: async () => sqliteSnapshot(file),

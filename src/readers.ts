@@ -34,15 +34,29 @@ function prepareRead(handle: Database.Database, sql: string): PreparedRead {
   return (params) => (statement.all(...(params as unknown[])) as unknown[][]).map(row);
 }
 
-export function sqliteReader(file: string): Reader {
+/** A SQLite reader, and a way to close its handle (a later read opens it again). */
+export interface SqliteReader {
+  read: Reader;
+  close(): void;
+}
+
+export function sqliteReader(file: string): SqliteReader {
   let handle: Database.Database | undefined;
   const statements = new Map<string, PreparedRead>();
-  return (sql, params) => {
-    // Opened on first use: the file may not exist until migrations have run.
-    handle ??= new Database(file, { readonly: true, fileMustExist: true });
-    const open = handle;
-    const read = lruGet(statements, sql, () => prepareRead(open, sql), STATEMENT_CACHE_SIZE);
-    return Promise.resolve(read(params));
+  return {
+    read: (sql, params) => {
+      // Opened on first use: the file may not exist until migrations have run.
+      handle ??= new Database(file, { readonly: true, fileMustExist: true });
+      const open = handle;
+      const read = lruGet(statements, sql, () => prepareRead(open, sql), STATEMENT_CACHE_SIZE);
+      return Promise.resolve(read(params));
+    },
+    close() {
+      // Prepared statements belong to the handle: they go with it.
+      statements.clear();
+      handle?.close();
+      handle = undefined;
+    },
   };
 }
 
