@@ -81,6 +81,8 @@ interface Readers {
   engine: Engine;
   /** Opens a consistent view of the primary (src/export). */
   snapshot: () => Promise<Snapshot>;
+  /** The primary's reads, left out of the statement counts: the server's own catalog checks. */
+  uncounted: Reader;
 }
 const readersOf = new WeakMap<object, Readers>();
 
@@ -100,6 +102,7 @@ export function createDb(url: string, poolSize = config.DATABASE_POOL_SIZE, read
       },
     }) as unknown as Db;
     readersOf.set(client, {
+      uncounted: reader.read,
       primary: countingReader(reader.read),
       replicas: [],
       engine: 'sqlite',
@@ -127,11 +130,13 @@ export function createDb(url: string, poolSize = config.DATABASE_POOL_SIZE, read
         },
       },
     }) as unknown as Db;
-    return { client, reader: countingReader(pgReader(pool)), snapshot: () => pgSnapshot(pool) };
+    const raw = pgReader(pool);
+    return { client, raw, reader: countingReader(raw), snapshot: () => pgSnapshot(pool) };
   };
   const primary = postgres(url);
   if (readUrls.length === 0) {
     readersOf.set(primary.client, {
+      uncounted: primary.raw,
       primary: primary.reader,
       replicas: [],
       engine: 'postgresql',
@@ -142,6 +147,7 @@ export function createDb(url: string, poolSize = config.DATABASE_POOL_SIZE, read
   // Reads outside transactions go to the request's replica; writes and transactions to the primary.
   const replicas = readUrls.map(postgres);
   const readers: Readers = {
+    uncounted: primary.raw,
     primary: primary.reader,
     replicas: replicas.map((r) => r.reader),
     engine: 'postgresql',
@@ -174,6 +180,16 @@ export function primaryReader(client: Db = db): Reader {
   const readers = readersOf.get(client);
   if (!readers) throw new Error('primaryReader: a client made by createDb is required');
   return readers.primary;
+}
+
+/**
+ * Reads on the primary that no statement count sees (dbStats, x-sql-statements): for what the
+ * server asks the database about itself in the background, such as its tables' sizes.
+ */
+export function uncountedReader(client: Db = db): Reader {
+  const readers = readersOf.get(client);
+  if (!readers) throw new Error('uncountedReader: a client made by createDb is required');
+  return readers.uncounted;
 }
 
 /** A consistent view of the client's primary for a long read; close it when done. */
