@@ -89,7 +89,7 @@ for (const [i, id] of (profile.samples ?? []).entries()) {
 }
 const perRequest = elapsed / requests;
 console.log(
-  `${operation.name} on ${config.engine}, N = ${values.treatments}: ${perRequest.toFixed(2)} ms per request (${requests} requests, in process)`,
+  `${operation.name} on ${config.engine}, ${values.url ? 'the base at --url' : `N = ${values.treatments}`}: ${perRequest.toFixed(2)} ms per request (${requests} requests, in process)`,
 );
 const total = [...self.values()].reduce((a, b) => a + b, 0);
 for (const [key, ms] of [...self].sort((a, b) => b[1] - a[1])) {
