@@ -67,9 +67,9 @@ const documents: Array<[string, string, Record<string, unknown>?]> = [
 
 // The node tables of every link kind, reported as far above the threshold.
 const large = Object.fromEntries(
-  linkKinds.flatMap((kind) => [
-    [kind.nodeModel, NODE_LOOKUP_ABOVE_ROWS * 100],
-    ['Treatment', NODE_LOOKUP_ABOVE_ROWS * 100],
+  [...linkKinds.map((kind) => kind.nodeModel), 'Treatment'].map((table) => [
+    table,
+    NODE_LOOKUP_ABOVE_ROWS * 100,
   ]),
 );
 
